@@ -1,0 +1,223 @@
+"""Per-line features, as scikit-learn transformers over `LineItem`s.
+
+What carries across publishers is not vocabulary but shape (a short Title Case line with no final full stop),
+position (the top and the foot of an article), neighbours (the line after a bare `Baca Juga`), and topic (a
+clickbait headline shares no words with the story around it). Words and character n-grams add the cue words.
+Every transformer is stateless, so `fit` only validates and records `n_features_in_`-like facts.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+
+TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+STOPWORDS = frozenset(
+    """yang dan di ke dari untuk dengan pada ini itu dalam tidak akan juga ada atau oleh karena sudah saat bisa
+    lebih telah para kata dia mereka kami kita namun tersebut hal sebagai adalah agar masih menjadi hingga serta
+    bahwa baca simak lihat berita video foto terkini selengkapnya""".split())
+MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+          "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec")
+DATE_LIKE = re.compile(r"\b\d{1,2}\s*(?:" + MONTHS + r")\.?\s*\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+TIME_LIKE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b")
+DATELINE = re.compile(r"^[\w .,()]{2,40}?(?:\.com|\.id|\.co|ANTARA|KOMPAS|TEMPO|Times|Indonesia|[A-Z]{3,})"
+                      r"[\w .,()]{0,25}?\s*[-–—]{1,2}\s")
+CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|dapatkan|editor|penulis|reporter|"
+                       r"pewarta|sumber|foto|tags?|copyright|advertisement|scroll|artikel)", re.I)
+BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
+CLOSERS = ".!?\"”’)*"
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of a text, lowercased, for topical similarity."""
+    return [t for t in (w.lower() for w in TOKEN.findall(text)) if t not in STOPWORDS]
+
+
+@dataclass
+class ArticleTerms:
+    """Word counts over the whole article, shared by its lines, for leave-one-out topical similarity."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, texts: list[str]) -> ArticleTerms:
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(tokens(text))
+        return cls(counts)
+
+    def similarity(self, text: str, *, included: bool = True) -> float:
+        """Cosine of the text's words against the rest of the article (the text itself left out when included)."""
+        mine = Counter(tokens(text))
+        if not mine:
+            return 0.0
+        rest = self.counts
+        dot = 0.0
+        norm_rest = 0.0
+        for word, n in rest.items():
+            m = n - mine.get(word, 0) if included else n
+            if m > 0:
+                weight = math.log1p(m)
+                norm_rest += weight * weight
+                if word in mine:
+                    dot += weight * mine[word]
+        norm_mine = math.sqrt(sum(v * v for v in mine.values()))
+        if not norm_rest or not norm_mine:
+            return 0.0
+        return dot / (math.sqrt(norm_rest) * norm_mine)
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """What the model sees of one line (or one candidate piece inside a line)."""
+
+    text: str
+    prev: str
+    next: str
+    index: int
+    count: int
+    similarity: float
+    is_piece: bool = False
+
+
+def item_texts(items: list[LineItem]) -> list[str]:
+    """The line texts, digits folded to 0 so that dates and counts share features."""
+    return [re.sub(r"\d", "0", it.text) for it in items]
+
+
+def item_edges(items: list[LineItem]) -> list[str]:
+    """The start and end of each line, where cues live, marked so they do not mix with the middle."""
+    out = []
+    for it in items:
+        t = re.sub(r"\d", "0", it.text)
+        out.append("^" + t[:40] + " ~ " + t[-25:] + "$")
+    return out
+
+
+def item_neighbours(items: list[LineItem]) -> list[str]:
+    """Words of the neighbouring lines, prefixed so that `p:baca` (after a bare Baca Juga) is its own feature."""
+    out = []
+    for it in items:
+        prev = " ".join("p:" + w for w in it.prev.lower().split()[:6])
+        nxt = " ".join("n:" + w for w in it.next.lower().split()[:4])
+        out.append(prev + " " + nxt)
+    return out
+
+
+def _shape(text: str) -> list[float]:
+    t = text.strip()
+    n = len(t)
+    words = t.split()
+    letters = [c for c in t if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    alpha_words = [w for w in words if w[:1].isalpha()]
+    titled = sum(w[0].isupper() for w in alpha_words) / len(alpha_words) if alpha_words else 0.0
+    digits = sum(c.isdigit() for c in t) / n if n else 0.0
+    last = t[-1:] if t else ""
+    sentences = len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", t))
+    return [
+        math.log1p(n) / 7.0,
+        min(len(words), 60) / 60.0,
+        float(n < 25),
+        float(n < 60),
+        float(n > 200),
+        upper,
+        float(upper > 0.8 and len(letters) > 3),
+        titled,
+        digits,
+        float(last in CLOSERS),
+        float(last == ":"),
+        float(t.endswith("***")),
+        float(t.startswith("(") and t.endswith(")")),
+        float(t.startswith("[") and t.endswith("]")),
+        float(bool(BULLET.match(t))),
+        float(":" in t[:25]),
+        float("|" in t),
+        float(bool(re.search(r"https?://|www\.|\.com\b|\.id\b|@\w", t))),
+        float(bool(DATE_LIKE.search(t))),
+        float(bool(TIME_LIKE.search(t))),
+        float(bool(DATELINE.match(t))),
+        float(bool(CUE_START.match(t))),
+        float(bool(re.search(r"[\"“”]", t))),
+        min(sentences, 5) / 5.0,
+        float(bool(re.search(r"[©®]|\(c\)", t, re.I))),
+    ]
+
+
+SHAPE_NAMES = ("log_len", "words", "short", "shortish", "long", "upper", "all_caps", "titled", "digits",
+               "closes", "colon_end", "stars_end", "parens", "brackets", "bullet", "early_colon", "pipe",
+               "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright")
+
+
+class _Stateless(TransformerMixin, BaseEstimator):
+    """Transformers whose output depends on nothing learned: `fit` only records the input length."""
+
+    def fit(self, X, y=None):  # noqa: N803 (scikit-learn's names)
+        self.n_items_seen_ = len(X)
+        return self
+
+
+class ShapeFeatures(_Stateless):
+    """The line's own shape: length, case, final punctuation, digits, cue words, date and dateline patterns."""
+
+    def transform(self, X):  # noqa: N803
+        return sparse.csr_matrix(np.array([_shape(it.text) for it in X], dtype=np.float64).reshape(len(X), -1))
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array(["shape__" + n for n in SHAPE_NAMES], dtype=object)
+
+
+class ContextFeatures(_Stateless):
+    """Position in the article, the neighbours' shapes, and topical similarity to the rest of the article."""
+
+    NAMES = ("rel_pos", "first", "top3", "last", "bottom4", "piece", "prev_len", "next_len", "prev_short",
+             "next_short", "prev_closes", "next_closes", "prev_none", "next_none", "sim", "sim_low",
+             "sim_short", "sim_words")
+
+    def transform(self, X):  # noqa: N803
+        rows = []
+        for it in X:
+            pos = it.index / max(it.count - 1, 1)
+            n_tok = len(tokens(it.text))
+            rows.append([
+                pos, float(it.index == 0), float(it.index < 3), float(it.index == it.count - 1),
+                float(it.count - it.index <= 4), float(it.is_piece),
+                math.log1p(len(it.prev)) / 7.0, math.log1p(len(it.next)) / 7.0,
+                float(0 < len(it.prev.strip()) < 40), float(0 < len(it.next.strip()) < 40),
+                float(it.prev.strip()[-1:] in tuple(CLOSERS)) if it.prev.strip() else 0.0,
+                float(it.next.strip()[-1:] in tuple(CLOSERS)) if it.next.strip() else 0.0,
+                float(not it.prev.strip()), float(not it.next.strip()),
+                it.similarity, float(it.similarity < 0.05 and n_tok >= 3),
+                it.similarity * float(len(it.text) < 120), min(n_tok, 20) / 20.0,
+            ])
+        return sparse.csr_matrix(np.array(rows, dtype=np.float64).reshape(len(X), -1))
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array(["context__" + n for n in self.NAMES], dtype=object)
+
+
+def build_items(lines: list[str]) -> tuple[list[int], list[LineItem], ArticleTerms]:
+    """Items for the non-blank lines of one article, with their input line indices and the article's words."""
+    index = [i for i, line in enumerate(lines) if line.strip()]
+    texts = [lines[i].strip() for i in index]
+    terms = ArticleTerms.of(texts)
+    count = len(texts)
+    items = [
+        LineItem(text=t, prev=texts[k - 1] if k else "", next=texts[k + 1] if k + 1 < count else "",
+                 index=k, count=count, similarity=terms.similarity(t))
+        for k, t in enumerate(texts)
+    ]
+    return index, items, terms
+
+
+def piece_item(line_item: LineItem, line: str, start: int, end: int, terms: ArticleTerms) -> LineItem:
+    """An item for a candidate piece inside a line: its neighbours are the text around it in that line."""
+    text = line[start:end].strip()
+    return LineItem(text=text, prev=line[:start].strip()[-80:], next=line[end:].strip()[:80],
+                    index=line_item.index, count=line_item.count, similarity=terms.similarity(text, included=False),
+                    is_piece=True)

@@ -1,0 +1,128 @@
+"""Turning input into what the model labels: lines, and candidate junk pieces inside lines.
+
+Lines are `text.split("\\n")`, never re-flowed, so that every index the API reports points at the caller's own
+line. HTML is first turned into such lines (one per block element). Inside a line, regular expressions find the
+*candidates* for glued junk (a `Baca juga: <headline>` in running text, a trailing `(den/yp)`, a call to action
+glued to a paragraph's end); the model then decides whether each candidate is junk.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- candidates for junk pieces inside a line -------------------------------------------------------------
+#: "Baca juga", "Lihat Juga", "BACA JUGA", also glued to the next word ("Baca jugaMendagri").
+RELATED_CUE = re.compile(
+    r"(?<![\w])(?i:baca|lihat|simak|tonton|cek)\s*(?i:juga|pula)(?![a-z])\s*(?:[:：\-–]\s*)?")
+#: Ad markers that scrapers leave in running text.
+AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)\b")
+#: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
+EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
+#: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded].
+INITIALS = re.compile(
+    r"(?:\(\s*(?:\*|[a-z][a-z0-9]{0,5}(?:\s*/\s*[a-z*][a-z0-9*]{0,6}){0,3})\s*\)"
+    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"])")
+#: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
+CREDIT = re.compile(
+    r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])")
+#: A call to action sentence: a verb of following or joining, then a channel.
+CALL_TO_ACTION = re.compile(
+    r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
+    r"|Jangan lupa|Jangan lewatkan)\b[^.!?\n]{0,200}?"
+    r"(?:Google News|WhatsApp|Whatsapp|WA Channel|Telegram|Instagram|TikTok|YouTube|Youtube|aplikasi|Channel)"
+    r"[^.!?\n]{0,160}(?:[.!?]+|$)")
+#: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"".
+SYNDICATION = re.compile(
+    r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan)\b[^\n]*?"
+    r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
+#: Paging furniture: "Halaman 1 2 3 Selanjutnya".
+PAGING = re.compile(r"\bHalaman\s*:?\s*(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?(?=\s|$)")
+#: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
+VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
+#: Staff lines glued into flat text: "Editor: Nama Orang".
+STAFF = re.compile(
+    r"\b(?:Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+
+CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    AD_MARKER, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING, VIDEO_PROMPT, STAFF)
+
+#: Lowercase words that may stand inside a Title Case Indonesian headline.
+HEADLINE_LOWER = frozenset(
+    "di ke dari dan yang untuk dengan atau pada ini itu vs oleh dalam jadi bagi hingga sampai soal usai jelang "
+    "saat agar tak tidak bisa akan ada kian makin lagi juga pun se per via hari tahun ala".split())
+WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A candidate junk piece inside a line: offsets into the line, end exclusive."""
+
+    start: int
+    end: int
+
+    def text(self, line: str) -> str:
+        return line[self.start:self.end]
+
+
+def split_lines(text: str) -> list[str]:
+    """The input lines, exactly as the API numbers them (`text.split("\\n")`)."""
+    return text.split("\n")
+
+
+def headline_end(line: str, start: int) -> int:
+    """Where a headline that begins at `start` ends, in running text.
+
+    Indonesian headlines are Title Case with a few lowercase words (`di`, `ke`, `yang`, ...). The headline runs
+    until the first lowercase word that is not one of those; that word belongs to a sentence that resumes the
+    article, and that sentence began at the capitalised word before it.
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(line, start)]
+    if not tokens:
+        return len(line)
+    for k, (_s, _e, tok) in enumerate(tokens):
+        core = tok.strip("\"“”'‘’([{")
+        if not core:
+            continue
+        first = core[0]
+        if first.islower() and core.rstrip(",.:;!?").lower() not in HEADLINE_LOWER:
+            if k <= 1:
+                return len(line)  # no headline shape: leave it to the line model
+            # the resumed sentence starts at the last capitalised token before the lowercase one
+            j = k - 1
+            while j > 0 and tokens[j][2].strip("\"“”'‘’(")[:1].islower():
+                j -= 1
+            return _trim(line, start, tokens[j][0]) if j > 0 else tokens[k][0]
+        if k > 0 and tokens[k - 1][2].endswith((".", "!", "?")) and tokens[k - 1][2] not in ("vs.",):
+            # a full stop after at least one word ends the headline ("... Naik Lagi. Polisi ...")
+            return _trim(line, start, tokens[k][0])
+    return len(line)
+
+
+def _trim(line: str, start: int, end: int) -> int:
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_candidates(line: str) -> list[Piece]:
+    """Candidate junk pieces inside `line`, sorted and not overlapping (the longer of two overlaps wins)."""
+    found: list[Piece] = []
+    for m in RELATED_CUE.finditer(line):
+        found.append(Piece(m.start(), headline_end(line, m.end())))
+    for pattern in CANDIDATE_PATTERNS:
+        for m in pattern.finditer(line):
+            if m.end() > m.start():
+                found.append(Piece(m.start(), _trim(line, m.start(), m.end())))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    merged: list[Piece] = []
+    for piece in found:
+        if piece.end <= piece.start:
+            continue
+        if merged and piece.start < merged[-1].end:
+            if piece.end - piece.start > merged[-1].end - merged[-1].start:
+                merged[-1] = piece
+            continue
+        merged.append(piece)
+    stripped = line.strip()
+    # a candidate that is the whole line is the line itself: the line model decides it
+    return [p for p in merged if line[p.start:p.end].strip() != stripped]

@@ -1,0 +1,116 @@
+"""Variations of seed articles for training: the same writing, laid out the ways scrapers deliver it.
+
+Every variation is derived from a seed article with a seeded `random.Random`, so training stays deterministic.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from classifiers.corpus import Article, Span
+from classifiers.labels import BLANK, BODY, BYLINE, CAPTION, DATE, PROMO, RELATED, TITLE
+
+CUE = re.compile(r"^(\W*)(baca|lihat|simak)(\s*)(juga)(\s*:?\s*)", re.I)
+MOVABLE = frozenset({RELATED, PROMO})
+GLUABLE = frozenset({RELATED, PROMO, BYLINE})
+
+
+def _cue_variant(text: str, rng: random.Random) -> str:
+    m = CUE.match(text)
+    if not m:
+        return text
+    verb = m.group(2)
+    cap, up = verb.capitalize(), verb.upper()
+    forms = [f"{cap} Juga: ", f"{up} JUGA: ", f"{cap} juga : ", f"{verb.lower()} juga ", f"{cap} juga:",
+             f"{cap} Juga", f"{up} JUGA : "]
+    return m.group(1) + rng.choice(forms) + text[m.end():]
+
+
+def _blocks(article: Article) -> list[tuple[str, str, list[Span]]]:
+    return [(line, lab, sp) for line, lab, sp in zip(article.lines, article.labels, article.spans) if lab != BLANK]
+
+
+def _assemble(rows: list[tuple[str, str, list[Span]]], *, blank: bool, art: Article, suffix: str,
+              shape: str = "lines") -> Article:
+    lines: list[str] = []
+    labels: list[str] = []
+    spans: list[list[Span]] = []
+    for k, (line, label, sp) in enumerate(rows):
+        if blank and k:
+            lines.append("")
+            labels.append(BLANK)
+            spans.append([])
+        lines.append(line)
+        labels.append(label)
+        spans.append(list(sp))
+    return Article(id=f"{art.id}#{suffix}", style=art.style, lines=lines, labels=labels, spans=spans, shape=shape)
+
+
+def shuffled(article: Article, rng: random.Random) -> Article:
+    """Related and promo lines moved to other gaps between body paragraphs, cue case varied, blank lines toggled."""
+    rows = _blocks(article)
+    movable = [r for r in rows if r[1] in MOVABLE]
+    rest = [r for r in rows if r[1] not in MOVABLE]
+    body_at = [k for k, r in enumerate(rest) if r[1] == BODY]
+    if body_at and movable:
+        lo, hi = body_at[0] + 1, body_at[-1]
+        for line, label, sp in movable:
+            pos = rng.randint(lo, max(lo, hi))
+            rest.insert(pos, (_cue_variant(line, rng) if label == RELATED else line, label, sp))
+            hi += 1
+    return _assemble(rest, blank=rng.random() < 0.5, art=article, suffix="shuffled")
+
+
+def headless(article: Article, rng: random.Random) -> Article:
+    """The article as scraped from its body only: no headline, date or top caption."""
+    rows = _blocks(article)
+    k = 0
+    while k < len(rows) and rows[k][1] in (TITLE, DATE, CAPTION, BYLINE):
+        k += 1
+    return _assemble(rows[k:] or rows, blank=rng.random() < 0.5, art=article, suffix="headless")
+
+
+def flattened(article: Article, rng: random.Random) -> Article:
+    """Body paragraphs glued into one to three long lines, with the junk between them glued in as spans."""
+    rows = _blocks(article)
+    top: list[tuple[str, str, list[Span]]] = []
+    k = 0
+    while k < len(rows) and rows[k][1] != BODY:
+        top.append(rows[k])
+        k += 1
+    body_rows = rows[k:]
+    groups = rng.randint(1, 3)
+    cut_points = sorted(rng.sample(range(1, len(body_rows)), min(groups - 1, max(len(body_rows) - 1, 0)))) \
+        if len(body_rows) > 1 else []
+    out = list(top)
+    start = 0
+    for end in cut_points + [len(body_rows)]:
+        chunk = body_rows[start:end]
+        start = end
+        text = ""
+        spans: list[Span] = []
+        tail: list[tuple[str, str, list[Span]]] = []
+        for line, label, sp in chunk:
+            if label not in (BODY,) and label not in GLUABLE:
+                tail.append((line, label, sp))
+                continue
+            sep = " " if text else ""
+            base = len(text) + len(sep)
+            text += sep + line
+            if label == BODY:
+                spans.extend(Span(s.start + base, s.end + base, s.label) for s in sp)
+            else:
+                spans.append(Span(base, base + len(line), label))
+        if text:
+            out.append((text, BODY, spans))
+        out.extend(tail)
+    return _assemble(out, blank=rng.random() < 0.5, art=article, suffix="flat", shape="flat")
+
+
+def variations(article: Article, seed: int) -> list[Article]:
+    """The seed article and its variations, the same for the same seed."""
+    rng = random.Random(f"{seed}:{article.id}")
+    out = [article, shuffled(article, rng), headless(article, rng)]
+    if sum(lab == BODY for lab in article.labels) >= 3:
+        out.append(flattened(article, rng))
+    return out

@@ -1,0 +1,45 @@
+"""Version 1 of the HTTP API: `POST /v1/clean` and `GET /v1/model`."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request
+
+from classifiers import Cleaner, Options
+from service.adapters import ArticleInput, article_from_request
+from service.errors import Problem
+
+bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+
+def get_cleaner() -> Cleaner:
+    """The app's loaded model, or a 503 problem when it could not be loaded."""
+    cleaner = current_app.extensions.get("bersih.cleaner")
+    if cleaner is None:
+        raise Problem(503, "model-unavailable", current_app.extensions.get("bersih.model_error", "model not loaded"))
+    return cleaner
+
+
+def clean_article(article: ArticleInput) -> dict[str, Any]:
+    """Clean one validated article with the app's model and options; the JSON the API returns for it."""
+    options = replace(current_app.extensions["bersih.options"], id=article.id, title=article.title)
+    result = get_cleaner().clean(article.text, options, lines=article.lines)
+    if article.from_html:
+        result.lines = article.lines
+    return result.to_dict()
+
+
+@bp.post("/clean")
+def clean() -> Any:
+    return jsonify(clean_article(article_from_request(request)))
+
+
+@bp.get("/model")
+def model() -> Any:
+    return jsonify(get_cleaner().manifest)
+
+
+def default_options(config: Any) -> Options:
+    return Options(line_threshold=config.line_threshold, piece_threshold=config.piece_threshold,
+                   related_threshold=config.related_threshold)

@@ -1,0 +1,99 @@
+"""The core's contract, on our own articles: nothing lost, junk out, metadata right."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from classifiers import Options
+from classifiers.corpus import load_corpus
+from classifiers.labels import BODY
+from classifiers.variants import flattened
+
+
+def assert_nothing_lost(text: str, result) -> None:
+    """Every non-blank input line is kept (less its removed pieces) or removed whole, and nothing else."""
+    lines = text.split("\n")
+    whole = {r.line for r in result.removed if r.start is None}
+    paragraphs = list(result.paragraphs)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            assert i not in whole
+            continue
+        if i in whole:
+            assert i not in {r.line for r in result.removed if r.start is not None}
+            continue
+        cuts = sorted((r.start, r.end) for r in result.removed if r.line == i and r.start is not None)
+        kept, pos = [], 0
+        for start, end in cuts:
+            kept.append(line[pos:start].strip())
+            pos = end
+        kept.append(line[pos:].strip())
+        expected = " ".join(k for k in kept if k)
+        if expected:
+            assert paragraphs.pop(0) == expected, f"line {i} not kept verbatim"
+    assert paragraphs == [], "the body holds text that is not from the input"
+
+
+def test_sample_article(cleaner, sample_text):
+    result = cleaner.clean(sample_text)
+    assert_nothing_lost(sample_text, result)
+    assert len(result.paragraphs) == 11
+    assert "Baca Juga" not in result.body
+    assert "Editor" not in result.body and "Terpopuler" not in result.body
+    assert not any("/Rina Oktaviani/" in p for p in result.paragraphs)
+    m = result.metadata
+    assert m.title.startswith("Wali Kota Depok Resmikan Jembatan Gantung")
+    assert m.published_at == "2025-03-12T14:30:00+07:00"
+    assert m.editor == "Bagus Pranoto"
+    assert m.sources == ["Humas Pemkot Depok"]
+    assert m.dateline == "PR DEPOK"
+    assert m.language == "id"
+    assert m.image_credit == "Rina Oktaviani/Dok. Humas Pemkot"
+    assert len(result.related_links) == 3
+    assert all(not link.related and link.relatedness < 0.2 for link in result.related_links)
+
+
+def test_removed_items_carry_label_and_score(cleaner, sample_text):
+    result = cleaner.clean(sample_text)
+    labels = {r.label for r in result.removed}
+    assert {"title", "date", "related", "byline", "boilerplate"} <= labels
+    assert all(0.0 <= r.score <= 1.0 for r in result.removed)
+
+
+def test_title_from_the_caller_wins(cleaner, sample_text):
+    result = cleaner.clean(sample_text, Options(title="  Judul   dari CMS "))
+    assert result.metadata.title == "Judul dari CMS"
+
+
+def test_junk_inside_a_flat_line_is_cut_and_the_rest_kept(cleaner):
+    text = ("Banjir merendam ratusan rumah di Kecamatan Cipayung sejak Selasa malam. Baca juga: 5 Zodiak Paling "
+            "Beruntung Bulan Ini Menurut petugas, ketinggian air mencapai satu meter di beberapa titik. "
+            "Warga mengungsi ke masjid terdekat dan balai warga. (rhm/ads)")
+    result = cleaner.clean(text)
+    assert_nothing_lost(text, result)
+    cut = [r.text for r in result.removed]
+    assert "Baca juga: 5 Zodiak Paling Beruntung Bulan Ini" in cut
+    assert "(rhm/ads)" in cut
+    assert "Menurut petugas, ketinggian air" in result.body
+
+
+def test_an_article_with_no_junk_keeps_every_line(cleaner):
+    text = ("Pemerintah kabupaten membuka pendaftaran beasiswa bagi mahasiswa dari keluarga petani.\n\n"
+            "Pendaftaran dibuka hingga akhir bulan dan dapat dilakukan di kantor kecamatan masing-masing.\n\n"
+            "Syarat Pendaftaran\n\n"
+            "1. Fotokopi kartu keluarga\n\n"
+            "2. Surat keterangan dari kepala desa\n\n"
+            "\"Kami ingin anak petani bisa kuliah tanpa beban biaya,\" kata kepala dinas pendidikan.")
+    result = cleaner.clean(text)
+    assert result.removed == []
+    assert len(result.paragraphs) == 6
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["lines", "flat"])
+def test_nothing_is_lost_on_any_corpus_article(cleaner, flat):
+    for art in load_corpus():
+        if flat and sum(lab == BODY for lab in art.labels) >= 3:
+            art = flattened(art, random.Random(art.id))
+        result = cleaner.clean(art.text)
+        assert_nothing_lost(art.text, result)

@@ -1,0 +1,38 @@
+import pytest
+
+from classifiers.corpus import CorpusError, Span, load_corpus, parse_line, parse_seed
+from classifiers.labels import BLANK, BODY, LABELS
+
+
+def test_parse_line_strips_span_marks_and_keeps_offsets():
+    line, spans = parse_line("Hujan deras turun. {{byline:(ab/cd)}}")
+    assert line == "Hujan deras turun. (ab/cd)"
+    assert spans == [Span(19, 26, "byline")]
+    assert line[19:26] == "(ab/cd)"
+
+
+def test_parse_seed_reads_header_labels_and_blank_lines():
+    art = parse_seed("# style: contoh\n# shape: flat\ntitle\tJudul\n\nbody\tIsi berita.\n", id="x")
+    assert art.style == "contoh" and art.shape == "flat"
+    assert art.lines == ["Judul", "", "Isi berita."]
+    assert art.labels == ["title", BLANK, BODY]
+
+
+def test_parse_seed_rejects_an_unknown_label():
+    with pytest.raises(CorpusError, match="x:1"):
+        parse_seed("iklan\tBeli sekarang", id="x")
+
+
+def test_spans_only_inside_body_lines():
+    with pytest.raises(CorpusError):
+        parse_seed("related\tBaca juga: {{promo:X}}", id="x")
+
+
+def test_the_corpus_is_large_and_varied_enough():
+    corpus = load_corpus()
+    assert len(corpus) >= 150
+    assert len({a.style for a in corpus}) >= 10
+    used = {lab for a in corpus for lab in a.labels}
+    assert set(LABELS) <= used
+    assert any(a.shape == "flat" for a in corpus)
+    assert any(all(lab in (BODY, BLANK) for lab in a.labels) for a in corpus), "some articles have no junk"

@@ -1,0 +1,53 @@
+from classifiers.segment import find_candidates, headline_end, split_lines
+
+
+def pieces(line: str) -> list[str]:
+    return [p.text(line) for p in find_candidates(line)]
+
+
+def test_split_lines_keeps_every_line_including_blank_ones():
+    assert split_lines("a\n\nb\n") == ["a", "", "b", ""]
+
+
+def test_related_cue_in_running_text_ends_where_the_sentence_resumes():
+    line = ("Polisi masih menyelidiki kasus itu. Baca juga: Harga Cabai Naik Lagi Jelang Lebaran "
+            "Menurut warga, harga naik.")
+    assert pieces(line) == ["Baca juga: Harga Cabai Naik Lagi Jelang Lebaran"]
+
+
+def test_headline_keeps_its_lowercase_function_words():
+    line = "Baca Juga: Daftar Warung Sate yang Selalu Ramai di Solo Pada malam hari antrean mengular."
+    assert pieces(line)[0] == "Baca Juga: Daftar Warung Sate yang Selalu Ramai di Solo"
+
+
+def test_glued_cue_without_space_is_found():
+    line = "Hujan turun sejak pagi. Baca jugaBupati Tinjau Tanggul Jebol di Pantura Air mulai surut sore hari."
+    assert pieces(line) == ["Baca jugaBupati Tinjau Tanggul Jebol di Pantura"]
+
+
+def test_trailing_initials_and_credit_are_candidates():
+    assert pieces("Acara berlangsung meriah hingga sore. (den/yp)") == ["(den/yp)"]
+    assert pieces("Ia menolak berkomentar. (Tribunnews.com/Rahmat Hidayat)") == ["(Tribunnews.com/Rahmat Hidayat)"]
+
+
+def test_acronym_in_brackets_is_not_an_initials_candidate():
+    assert pieces("Partai itu (PKB) menggelar rapat di Surabaya pada Senin.") == []
+
+
+def test_call_to_action_glued_to_paragraph_end():
+    line = "Warga diminta waspada. Ikuti saluran WhatsApp kami untuk kabar terbaru setiap hari."
+    assert pieces(line) == ["Ikuti saluran WhatsApp kami untuk kabar terbaru setiap hari."]
+
+
+def test_ad_markers_inside_text():
+    line = "Harga naik. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Pedagang mengeluh."
+    assert pieces(line) == ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"]
+
+
+def test_whole_line_candidate_is_left_to_the_line_model():
+    assert pieces("Baca juga: Harga Emas Hari Ini") == []
+
+
+def test_headline_to_end_of_line():
+    line = "Baca juga: Harga Emas Antam Turun Tipis"
+    assert headline_end(line, len("Baca juga: ")) == len(line)
