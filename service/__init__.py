@@ -23,6 +23,8 @@ def create_app(config: Config | None = None) -> Flask:
     """Build the app: configuration, the model (sha256-checked), the blueprints and the error handlers."""
     from service.api_v1 import bp as v1
     from service.api_v1 import default_options
+    from service.batch import bp as batch
+    from service.webhooks import bp as webhooks
 
     config = config or Config.from_env()
     app = Flask(__name__)
@@ -39,6 +41,8 @@ def create_app(config: Config | None = None) -> Flask:
         app.extensions["bersih.model_error"] = str(exc)
     errors.init_app(app)
     app.register_blueprint(v1)
+    app.register_blueprint(batch)
+    app.register_blueprint(webhooks)
 
     @app.get("/healthz")
     def healthz() -> Any:
