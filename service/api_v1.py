@@ -30,8 +30,19 @@ def clean_article(article: ArticleInput) -> dict[str, Any]:
     return result.to_dict()
 
 
+def check_size(limit: int) -> None:
+    """413 when the request body is over `limit` bytes (the app-wide cap is the larger batch limit)."""
+    size = request.content_length
+    if size is None:
+        size = len(request.get_data(cache=True))
+    if size > limit:
+        raise Problem(413, "payload-too-large", f"the request body is larger than the limit of {limit} bytes",
+                      title="Payload Too Large")
+
+
 @bp.post("/clean")
 def clean() -> Any:
+    check_size(current_app.config["BERSIH"].max_body_bytes)
     return jsonify(clean_article(article_from_request(request)))
 
 

@@ -52,7 +52,7 @@ def init_app(app: Flask) -> None:
         status = exc.code or 500
         detail = exc.description or exc.name
         if status == 413:
-            detail = f"the request body is larger than the limit of {app.config['BERSIH'].max_body_bytes} bytes"
+            detail = f"the request body is larger than the limit of {app.config['MAX_CONTENT_LENGTH']} bytes"
         return problem_response(Problem(status, HTTP_SLUGS.get(status, "http-error"), detail, title=exc.name))
 
     @app.errorhandler(Exception)

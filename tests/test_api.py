@@ -80,7 +80,7 @@ def test_missing_content_type_is_415(client):
 
 
 def test_body_over_the_limit_is_413():
-    app = create_app(Config(max_body_bytes=1000, max_batch_bytes=1000))
+    app = create_app(Config(max_body_bytes=1000))
     r = app.test_client().post("/v1/clean", data=b"a" * 2000, content_type="text/plain")
     assert r.status_code == 413 and r.mimetype == PROBLEM
     assert "1000 bytes" in r.get_json()["detail"]
