@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import sklearn
 
 from classifiers import persistence
 from classifiers.features import ArticleTerms, LineItem, build_items, piece_item
@@ -22,6 +23,23 @@ from classifiers.options import Options, RelatedLink, Removal, Result
 from classifiers.segment import RELATED_CUE, find_candidates, split_lines
 
 LEADING_CUE = re.compile(r"^\W*" + RELATED_CUE.pattern.removeprefix(r"(?<![\w])"))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One article ready for the model: its lines, the items of its non-blank lines, and candidate pieces."""
+
+    raw: list[str]
+    index: list[int]
+    items: list[LineItem]
+    pieces: list[tuple[int, tuple[int, int], LineItem]]
+
+    @classmethod
+    def of(cls, raw: list[str]) -> _Prepared:
+        index, items, terms = build_items(raw)
+        pieces = [(i, (pc.start, pc.end), piece_item(item, raw[i], pc.start, pc.end, terms))
+                  for i, item in zip(index, items) for pc in find_candidates(raw[i])]
+        return cls(raw, index, items, pieces)
 
 
 @dataclass(frozen=True)
@@ -53,65 +71,78 @@ class Cleaner:
     def model_info(self) -> dict[str, str]:
         return {"version": str(self.manifest.get("version")), "sha256": str(self.manifest.get("sha256"))}
 
-    def decide(self, items: list[LineItem], threshold: float) -> list[Decision]:
-        """Label each item: junk only when the probability that it is not body reaches `threshold`."""
+    def decide(self, items: list[LineItem], thresholds: list[float]) -> list[Decision]:
+        """Label each item: junk only when the probability that it is not body reaches its threshold."""
         if not items:
             return []
-        proba = self.pipeline.predict_proba(items)
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            proba = self.pipeline.predict_proba(items)
         junk = 1.0 - proba[:, self._body]
         masked = proba.copy()
         masked[:, self._body] = -1.0
         best = np.argmax(masked, axis=1)
-        return [Decision(self._classes[b] if j >= threshold else BODY, float(round(j, 4)), bool(j >= threshold))
-                for b, j in zip(best, junk)]
+        return [Decision(self._classes[b] if j >= t else BODY, float(round(j, 4)), bool(j >= t))
+                for b, j, t in zip(best, junk, thresholds)]
 
     def clean(self, text: str, options: Options | None = None, *, lines: list[str] | None = None) -> Result:
-        """Clean one article given as text (lines split on "\\n"); `lines` is set for HTML input."""
+        """Clean one article given as text (lines split on "\n"); `lines` is set for HTML input."""
+        return self.clean_many([text], options, lines=[lines] if lines is not None else None)[0]
+
+    def clean_many(self, texts: list[str], options: Options | None = None, *,
+                   lines: list[list[str]] | None = None) -> list[Result]:
+        """Clean several articles with one pass of the model over all their lines: the fast path for batches."""
         options = options or Options()
         started = time.perf_counter()
-        raw = lines if lines is not None else split_lines(text)
-        index, items, terms = build_items(raw)
-        decisions = self.decide(items, options.line_threshold)
+        prepared = [_Prepared.of(raw) for raw in (lines if lines is not None else [split_lines(t) for t in texts])]
+        items: list[LineItem] = []
+        thresholds: list[float] = []
+        for p in prepared:
+            items.extend(p.items)
+            thresholds.extend([options.line_threshold] * len(p.items))
+            items.extend(row[2] for row in p.pieces)
+            thresholds.extend([options.piece_threshold] * len(p.pieces))
+        decisions = self.decide(items, thresholds)
+        results = []
+        pos = 0
+        for p in prepared:
+            line_d = decisions[pos:pos + len(p.items)]
+            pos += len(p.items)
+            piece_d = decisions[pos:pos + len(p.pieces)]
+            pos += len(p.pieces)
+            results.append(self._assemble(p, line_d, piece_d, options))
+        took = (time.perf_counter() - started) * 1000.0 / max(len(prepared), 1)
+        for r in results:
+            r.took_ms = took
+        return results
+
+    def _assemble(self, p: _Prepared, line_d: list[Decision], piece_d: list[Decision], options: Options) -> Result:
+        raw = p.raw
         removed: list[Removal] = []
         labels = [BLANK] * len(raw)
-        kept: list[tuple[int, str]] = []
-        for i, item, d in zip(index, items, decisions):
+        gone: set[int] = set()
+        for i, d in zip(p.index, line_d):
             labels[i] = d.label
             if d.remove:
                 removed.append(Removal(i, None, None, raw[i], d.label, d.score))
-            else:
-                kept.append((i, item.text))
-        paragraphs: list[str] = []
-        piece_rows = self._pieces(raw, index, items, decisions, terms)
-        piece_decisions = self.decide([p[2] for p in piece_rows], options.piece_threshold)
+                gone.add(i)
         cuts: dict[int, list[tuple[int, int]]] = {}
-        for (i, (start, end), _item), d in zip(piece_rows, piece_decisions):
-            if d.remove:
+        for (i, (start, end), _item), d in zip(p.pieces, piece_d):
+            if d.remove and i not in gone:
                 removed.append(Removal(i, start, end, raw[i][start:end], d.label, d.score))
                 cuts.setdefault(i, []).append((start, end))
-        for i, text_ in kept:
-            if i in cuts:
-                text_ = _cut(raw[i], cuts[i])
+        paragraphs: list[str] = []
+        for i, item in zip(p.index, p.items):
+            if i in gone:
+                continue
+            text_ = _cut(raw[i], cuts[i]) if i in cuts else item.text
             if text_:
                 paragraphs.append(text_)
         removed.sort(key=lambda r: (r.line, r.start or 0))
-        non_blank = [raw[i] for i in index]
-        non_blank_labels = [labels[i] for i in index]
-        metadata = extract_metadata(non_blank, non_blank_labels, paragraphs, title=options.title)
+        metadata = extract_metadata([raw[i] for i in p.index], [labels[i] for i in p.index], paragraphs,
+                                    title=options.title)
         links = self._related_links(removed, paragraphs, options.related_threshold)
         return Result(id=options.id, body="\n\n".join(paragraphs), paragraphs=paragraphs, metadata=metadata,
-                      removed=removed, related_links=links, model=self.model_info,
-                      took_ms=(time.perf_counter() - started) * 1000.0, labels=labels)
-
-    def _pieces(self, raw: list[str], index: list[int], items: list[LineItem], decisions: list[Decision],
-                terms: ArticleTerms) -> list[tuple[int, tuple[int, int], LineItem]]:
-        rows = []
-        for i, item, d in zip(index, items, decisions):
-            if d.remove:
-                continue
-            for piece in find_candidates(raw[i]):
-                rows.append((i, (piece.start, piece.end), piece_item(item, raw[i], piece.start, piece.end, terms)))
-        return rows
+                      removed=removed, related_links=links, model=self.model_info, labels=labels)
 
     @staticmethod
     def _related_links(removed: list[Removal], paragraphs: list[str], threshold: float) -> list[RelatedLink]:

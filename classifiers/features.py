@@ -51,25 +51,30 @@ class ArticleTerms:
             counts.update(tokens(text))
         return cls(counts)
 
+    def __post_init__(self) -> None:
+        # the article's own norm, computed once: a line's similarity then only visits that line's words
+        self._weights = {w: math.log1p(n) for w, n in self.counts.items()}
+        self._norm_sq = sum(v * v for v in self._weights.values())
+
     def similarity(self, text: str, *, included: bool = True) -> float:
         """Cosine of the text's words against the rest of the article (the text itself left out when included)."""
         mine = Counter(tokens(text))
         if not mine:
             return 0.0
-        rest = self.counts
+        norm_sq = self._norm_sq
         dot = 0.0
-        norm_rest = 0.0
-        for word, n in rest.items():
-            m = n - mine.get(word, 0) if included else n
-            if m > 0:
-                weight = math.log1p(m)
-                norm_rest += weight * weight
-                if word in mine:
-                    dot += weight * mine[word]
+        for word, k in mine.items():
+            n = self.counts.get(word, 0)
+            if not n:
+                continue
+            rest = n - k if included else n
+            weight = math.log1p(rest) if rest > 0 else 0.0
+            norm_sq += weight * weight - self._weights[word] ** 2
+            dot += weight * k
         norm_mine = math.sqrt(sum(v * v for v in mine.values()))
-        if not norm_rest or not norm_mine:
+        if norm_sq <= 1e-12 or not norm_mine:
             return 0.0
-        return dot / (math.sqrt(norm_rest) * norm_mine)
+        return dot / (math.sqrt(norm_sq) * norm_mine)
 
 
 @dataclass(frozen=True)
