@@ -181,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m classifiers.evaluate", description=__doc__.split("\n")[0])
     ap.add_argument("--folds", type=int, default=4, help="style-held-out folds on seeds/ (0 to skip)")
+    ap.add_argument("--only-fold", type=int, help="run just this fold (1-based), for a quick look")
     ap.add_argument("--gold", type=Path, help="a gold JSONL file to score the committed model on")
     ap.add_argument("--errors", type=int, default=0, help="print this many misclassified lines")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
@@ -190,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         corpus = load_corpus()
         total = Scores()
         for k, (train, test) in enumerate(style_folds(corpus, args.folds)):
+            if args.only_fold and k + 1 != args.only_fold:
+                continue
             s = score(test, cleaner_removed(fit_cleaner(train)))
             print_row(f"fold {k + 1}", s)
             for name in ("tp", "fp", "fn", "body_lines", "articles"):

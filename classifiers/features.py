@@ -88,6 +88,8 @@ class LineItem:
     count: int
     similarity: float
     is_piece: bool = False
+    #: the same text stood on an earlier line of the article (a scraper's duplicate)
+    duplicate: bool = False
 
 
 def item_texts(items: list[LineItem]) -> list[str]:
@@ -151,12 +153,14 @@ def _shape(text: str) -> list[float]:
         float(bool(re.search(r"[\"“”]", t))),
         min(sentences, 5) / 5.0,
         float(bool(re.search(r"[©®]|\(c\)", t, re.I))),
+        float(t[:1].islower()),
     ]
 
 
 SHAPE_NAMES = ("log_len", "words", "short", "shortish", "long", "upper", "all_caps", "titled", "digits",
                "closes", "colon_end", "stars_end", "parens", "brackets", "bullet", "early_colon", "pipe",
-               "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright")
+               "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright",
+               "starts_lower")
 
 
 class _Stateless(TransformerMixin, BaseEstimator):
@@ -182,7 +186,8 @@ class ContextFeatures(_Stateless):
 
     NAMES = ("rel_pos", "first", "top3", "last", "bottom4", "piece", "prev_len", "next_len", "prev_short",
              "next_short", "prev_closes", "next_closes", "prev_none", "next_none", "sim", "sim_low",
-             "sim_short", "sim_words")
+             "sim_short", "sim_words", "duplicate", "duplicate_long", "next_starts_lower",
+             "heading_on_topic", "heading_off_topic", "prev_bare_cue", "between_body")
 
     def transform(self, X):  # noqa: N803
         rows = []
@@ -199,11 +204,30 @@ class ContextFeatures(_Stateless):
                 float(not it.prev.strip()), float(not it.next.strip()),
                 it.similarity, float(it.similarity < 0.05 and n_tok >= 3),
                 it.similarity * float(len(it.text) < 120), min(n_tok, 20) / 20.0,
+                float(it.duplicate), float(it.duplicate and len(it.text) > 80),
+                float(it.next.strip()[:1].islower()),
+                *_heading(it, n_tok),
             ])
         return sparse.csr_matrix(np.array(rows, dtype=np.float64).reshape(len(X), -1))
 
     def get_feature_names_out(self, input_features=None):
         return np.array(["context__" + n for n in self.NAMES], dtype=object)
+
+
+BARE_CUE = re.compile(r"^\W*(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\W*$|^\W*(?:berita|artikel|video)\s+terkait\W*$"
+                      r"|^\W*(?:next article|rekomendasi|pilihan editor)\W*$", re.I)
+
+
+def _heading(it: LineItem, n_tok: int) -> list[float]:
+    """A short Title Case line with no final stop is a sub-heading when it shares the article's topic, and a
+    linked headline when it does not; a linear model needs that interaction spelled out."""
+    t = it.text.strip()
+    words = [w for w in t.split() if w[:1].isalpha()]
+    heading = (0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2
+               and sum(w[0].isupper() for w in words) / len(words) >= 0.6)
+    long_neighbours = len(it.prev) > 80 and len(it.next) > 80
+    return [float(heading and it.similarity >= 0.12), float(heading and it.similarity < 0.05 and n_tok >= 2),
+            float(bool(BARE_CUE.match(it.prev))), float(heading and long_neighbours)]
 
 
 def build_items(lines: list[str]) -> tuple[list[int], list[LineItem], ArticleTerms]:
@@ -212,11 +236,12 @@ def build_items(lines: list[str]) -> tuple[list[int], list[LineItem], ArticleTer
     texts = [lines[i].strip() for i in index]
     terms = ArticleTerms.of(texts)
     count = len(texts)
-    items = [
-        LineItem(text=t, prev=texts[k - 1] if k else "", next=texts[k + 1] if k + 1 < count else "",
-                 index=k, count=count, similarity=terms.similarity(t))
-        for k, t in enumerate(texts)
-    ]
+    seen: set[str] = set()
+    items = []
+    for k, t in enumerate(texts):
+        items.append(LineItem(text=t, prev=texts[k - 1] if k else "", next=texts[k + 1] if k + 1 < count else "",
+                              index=k, count=count, similarity=terms.similarity(t), duplicate=t in seen))
+        seen.add(t)
     return index, items, terms
 
 

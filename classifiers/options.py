@@ -7,9 +7,9 @@ from typing import Any
 from classifiers.metadata import Metadata
 
 #: Junk probability a whole line needs before it is removed. Above one half on purpose: when unsure, keep.
-DEFAULT_LINE_THRESHOLD = 0.6
+DEFAULT_LINE_THRESHOLD = 0.7
 #: The same for a piece inside a line, where a wrong cut loses part of a real sentence.
-DEFAULT_PIECE_THRESHOLD = 0.6
+DEFAULT_PIECE_THRESHOLD = 0.7
 #: Relatedness from which a linked headline counts as about the same story.
 DEFAULT_RELATED_THRESHOLD = 0.2
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 #: "Baca juga", "Lihat Juga", "BACA JUGA", also glued to the next word ("Baca jugaMendagri").
 RELATED_CUE = re.compile(
     r"(?<![\w])(?i:baca|lihat|simak|tonton|cek)\s*(?i:juga|pula)(?![a-z])\s*(?:[:：\-–]\s*)?")
+#: "Baca: <headline>" (no "juga"), and "(Baca juga: ...)" in brackets inside a sentence.
+RELATED_BARE = re.compile(r"(?<![\w])(?:Baca|BACA|Lihat|LIHAT)\s*:\s*")
+RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^()\n]{3,200}\)")
 #: Ad markers that scrapers leave in running text.
 AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)\b")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
@@ -43,8 +46,13 @@ VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^
 STAFF = re.compile(
     r"\b(?:Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 
+#: Where a sentence ends inside a long flat line: after . ! ? (and a closing quote), before a capital.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"(\[])")
+#: Lines longer than this are flattened paragraphs: their sentences become candidates too.
+FLAT_LINE_CHARS = 400
+
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    AD_MARKER, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING, VIDEO_PROMPT, STAFF)
+    RELATED_BRACKETED, AD_MARKER, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING, VIDEO_PROMPT, STAFF)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(
@@ -107,8 +115,9 @@ def _trim(line: str, start: int, end: int) -> int:
 def find_candidates(line: str) -> list[Piece]:
     """Candidate junk pieces inside `line`, sorted and not overlapping (the longer of two overlaps wins)."""
     found: list[Piece] = []
-    for m in RELATED_CUE.finditer(line):
-        found.append(Piece(m.start(), headline_end(line, m.end())))
+    for cue in (RELATED_CUE, RELATED_BARE):
+        for m in cue.finditer(line):
+            found.append(Piece(m.start(), headline_end(line, m.end())))
     for pattern in CANDIDATE_PATTERNS:
         for m in pattern.finditer(line):
             if m.end() > m.start():
@@ -123,6 +132,26 @@ def find_candidates(line: str) -> list[Piece]:
                 merged[-1] = piece
             continue
         merged.append(piece)
+    if len(line) > FLAT_LINE_CHARS:
+        merged = _with_sentences(line, merged)
     stripped = line.strip()
     # a candidate that is the whole line is the line itself: the line model decides it
     return [p for p in merged if line[p.start:p.end].strip() != stripped]
+
+
+def sentences(line: str) -> list[Piece]:
+    """The sentences of a line, as pieces (whitespace between them left out)."""
+    out = []
+    start = 0
+    for m in SENTENCE_END.finditer(line):
+        end = m.start() + (len(m.group()) - len(m.group().lstrip("\"”’")))
+        out.append(Piece(start, _trim(line, start, end)))
+        start = m.end()
+    out.append(Piece(start, _trim(line, start, len(line))))
+    return [p for p in out if p.end > p.start]
+
+
+def _with_sentences(line: str, cues: list[Piece]) -> list[Piece]:
+    """In a flattened paragraph, every sentence that no cue candidate touches becomes a candidate too."""
+    extra = [s for s in sentences(line) if not any(s.start < c.end and c.start < s.end for c in cues)]
+    return sorted(cues + extra, key=lambda p: p.start)

@@ -8,7 +8,7 @@ import random
 import re
 
 from classifiers.corpus import Article, Span
-from classifiers.labels import BLANK, BODY, BYLINE, CAPTION, DATE, PROMO, RELATED, TITLE
+from classifiers.labels import BLANK, BODY, BOILERPLATE, BYLINE, CAPTION, DATE, PROMO, RELATED, TITLE
 
 CUE = re.compile(r"^(\W*)(baca|lihat|simak)(\s*)(juga)(\s*:?\s*)", re.I)
 MOVABLE = frozenset({RELATED, PROMO})
@@ -107,10 +107,32 @@ def flattened(article: Article, rng: random.Random) -> Article:
     return _assemble(out, blank=rng.random() < 0.5, art=article, suffix="flat", shape="flat")
 
 
+def broken(article: Article, rng: random.Random) -> Article:
+    """Some body paragraphs broken over several lines, as when a scraper drops the links inside a sentence,
+    and one body paragraph repeated later as a scraper's duplicate (labelled boilerplate)."""
+    rows = _blocks(article)
+    out: list[tuple[str, str, list[Span]]] = []
+    for line, label, sp in rows:
+        words = line.split(" ")
+        if label == BODY and not sp and len(words) > 12 and rng.random() < 0.3:
+            cuts = sorted(rng.sample(range(2, len(words) - 2), rng.randint(1, 2)))
+            pos = 0
+            for cut in cuts + [len(words)]:
+                out.append((" ".join(words[pos:cut]), BODY, []))
+                pos = cut
+        else:
+            out.append((line, label, sp))
+    bodies = [k for k, r in enumerate(out) if r[1] == BODY and len(r[0]) > 60 and not r[2]]
+    if len(bodies) > 3:
+        src = out[rng.choice(bodies[:3])]
+        out.insert(rng.randint(bodies[-2], len(out)), (src[0], BOILERPLATE, []))
+    return _assemble(out, blank=rng.random() < 0.3, art=article, suffix="broken")
+
+
 def variations(article: Article, seed: int) -> list[Article]:
     """The seed article and its variations, the same for the same seed."""
     rng = random.Random(f"{seed}:{article.id}")
-    out = [article, shuffled(article, rng), headless(article, rng)]
+    out = [article, shuffled(article, rng), headless(article, rng), broken(article, rng)]
     if sum(lab == BODY for lab in article.labels) >= 3:
         out.append(flattened(article, rng))
     return out

@@ -1,7 +1,6 @@
 """Version 1 of the HTTP API: `POST /v1/clean` and `GET /v1/model`."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
@@ -9,6 +8,7 @@ from flask import Blueprint, current_app, jsonify, request
 from classifiers import Cleaner, Options
 from service.adapters import ArticleInput, article_from_request
 from service.errors import Problem
+from service.records import clean_validated
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
 
@@ -23,11 +23,7 @@ def get_cleaner() -> Cleaner:
 
 def clean_article(article: ArticleInput) -> dict[str, Any]:
     """Clean one validated article with the app's model and options; the JSON the API returns for it."""
-    options = replace(current_app.extensions["bersih.options"], id=article.id, title=article.title)
-    result = get_cleaner().clean(article.text, options, lines=article.lines)
-    if article.from_html:
-        result.lines = article.lines
-    return result.to_dict()
+    return clean_validated(get_cleaner(), current_app.extensions["bersih.options"], article)
 
 
 def check_size(limit: int) -> None:
