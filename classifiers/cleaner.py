@@ -17,8 +17,8 @@ import sklearn
 
 from classifiers import persistence
 from classifiers.features import ArticleTerms, LineItem, build_items, piece_item
-from classifiers.labels import BLANK, BODY, RELATED
-from classifiers.metadata import extract_metadata
+from classifiers.labels import BLANK, BODY, RELATED, TITLE
+from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
 from classifiers.segment import RELATED_CUE, find_candidates, split_lines
 
@@ -120,6 +120,7 @@ class Cleaner:
         removed: list[Removal] = []
         labels = [BLANK] * len(raw)
         gone: set[int] = set()
+        line_d = _headline_before_dateline(p, line_d)
         for i, d in zip(p.index, line_d):
             labels[i] = d.label
             if d.remove:
@@ -157,6 +158,23 @@ class Cleaner:
             score = round(body_terms.similarity(headline, included=False), 4)
             links.append(RelatedLink(text=headline, relatedness=score, related=score >= threshold))
         return links
+
+
+def _headline_before_dateline(p: _Prepared, decisions: list[Decision]) -> list[Decision]:
+    """A first line shaped like a headline, right before a paragraph that opens with a dateline, is the headline.
+
+    The dateline (`CIANJUR -`, `PR DEPOK –`) marks where the article's own text begins, so a Title Case line with no
+    final stop above it is the page's headline even when the model, seeing a line on the article's topic, hesitated.
+    """
+    if len(decisions) < 2 or decisions[0].remove or decisions[1].remove:
+        return decisions
+    first = p.items[0].text
+    if len(first) > 200 or first[-1:] in ".!?:\"”" or extract_dateline([p.items[1].text]) is None:
+        return decisions
+    words = [w for w in first.split() if w[:1].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
+        return decisions
+    return [Decision(TITLE, max(decisions[0].score, 0.5), True), *decisions[1:]]
 
 
 def _cut(line: str, spans: list[tuple[int, int]]) -> str:

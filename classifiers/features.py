@@ -29,6 +29,9 @@ DATELINE = re.compile(r"^[\w .,()]{2,40}?(?:\.com|\.id|\.co|ANTARA|KOMPAS|TEMPO|
                       r"[\w .,()]{0,25}?\s*[-–—]{1,2}\s")
 CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|dapatkan|editor|penulis|reporter|"
                        r"pewarta|sumber|foto|tags?|copyright|advertisement|scroll|artikel)", re.I)
+#: A photo credit closing a caption: "... /Nama Fotografer/Reuters", "Foto: ...", "(ANTARA FOTO/...)".
+CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Photo|FOTO)\s*:|ANTARA FOTO/|"
+                         r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b")
 BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
 CLOSERS = ".!?\"”’)*"
 
@@ -154,13 +157,14 @@ def _shape(text: str) -> list[float]:
         min(sentences, 5) / 5.0,
         float(bool(re.search(r"[©®]|\(c\)", t, re.I))),
         float(t[:1].islower()),
+        float(bool(CREDIT_TAIL.search(t))),
     ]
 
 
 SHAPE_NAMES = ("log_len", "words", "short", "shortish", "long", "upper", "all_caps", "titled", "digits",
                "closes", "colon_end", "stars_end", "parens", "brackets", "bullet", "early_colon", "pipe",
                "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright",
-               "starts_lower")
+               "starts_lower", "credit_tail")
 
 
 class _Stateless(TransformerMixin, BaseEstimator):

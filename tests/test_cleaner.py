@@ -97,3 +97,13 @@ def test_nothing_is_lost_on_any_corpus_article(cleaner, flat):
             art = flattened(art, random.Random(art.id))
         result = cleaner.clean(art.text)
         assert_nothing_lost(art.text, result)
+
+
+def test_a_headline_above_a_dateline_paragraph_is_the_title(cleaner):
+    text = ("Pemkab Garut Bangun Tiga Jembatan Baru di Wilayah Selatan\n"
+            "GARUT - Pemerintah Kabupaten Garut mulai membangun tiga jembatan baru di wilayah selatan pekan ini.\n"
+            "Pembangunan ditargetkan selesai sebelum musim hujan tiba, kata kepala dinas.")
+    result = cleaner.clean(text)
+    assert result.metadata.title == "Pemkab Garut Bangun Tiga Jembatan Baru di Wilayah Selatan"
+    assert [(r.line, r.label) for r in result.removed] == [(0, "title")]
+    assert len(result.paragraphs) == 2
