@@ -16,30 +16,13 @@ import numpy as np
 import sklearn
 
 from classifiers import persistence
-from classifiers.features import ArticleTerms, LineItem, build_items, piece_item
+from classifiers.features import ArticleTerms, LineItem, PreparedArticle, prepare
 from classifiers.labels import BLANK, BODY, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
-from classifiers.segment import RELATED_CUE, find_candidates, split_lines
+from classifiers.segment import RELATED_CUE, split_lines
 
 LEADING_CUE = re.compile(r"^\W*" + RELATED_CUE.pattern.removeprefix(r"(?<![\w])"))
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """One article ready for the model: its lines, the items of its non-blank lines, and candidate pieces."""
-
-    raw: list[str]
-    index: list[int]
-    items: list[LineItem]
-    pieces: list[tuple[int, tuple[int, int], LineItem]]
-
-    @classmethod
-    def of(cls, raw: list[str]) -> _Prepared:
-        index, items, terms = build_items(raw)
-        pieces = [(i, (pc.start, pc.end), piece_item(item, raw[i], pc.start, pc.end, terms))
-                  for i, item in zip(index, items) for pc in find_candidates(raw[i])]
-        return cls(raw, index, items, pieces)
 
 
 @dataclass(frozen=True)
@@ -57,7 +40,7 @@ class Cleaner:
     def __init__(self, pipeline: Any, manifest: dict[str, Any]):
         self.pipeline = pipeline
         self.manifest = manifest
-        classes = list(pipeline.classes_)
+        classes = [str(c) for c in pipeline.classes_]
         self._body = classes.index(BODY)
         self._classes = classes
 
@@ -93,13 +76,13 @@ class Cleaner:
         """Clean several articles with one pass of the model over all their lines: the fast path for batches."""
         options = options or Options()
         started = time.perf_counter()
-        prepared = [_Prepared.of(raw) for raw in (lines if lines is not None else [split_lines(t) for t in texts])]
+        prepared = [prepare(raw) for raw in (lines if lines is not None else [split_lines(t) for t in texts])]
         items: list[LineItem] = []
         thresholds: list[float] = []
         for p in prepared:
             items.extend(p.items)
             thresholds.extend([options.line_threshold] * len(p.items))
-            items.extend(row[2] for row in p.pieces)
+            items.extend(row[3] for row in p.pieces)
             thresholds.extend([options.piece_threshold] * len(p.pieces))
         decisions = self.decide(items, thresholds)
         results = []
@@ -115,8 +98,9 @@ class Cleaner:
             r.took_ms = took
         return results
 
-    def _assemble(self, p: _Prepared, line_d: list[Decision], piece_d: list[Decision], options: Options) -> Result:
-        raw = p.raw
+    def _assemble(self, p: PreparedArticle, line_d: list[Decision], piece_d: list[Decision],
+                  options: Options) -> Result:
+        raw = p.lines
         removed: list[Removal] = []
         labels = [BLANK] * len(raw)
         gone: set[int] = set()
@@ -127,7 +111,7 @@ class Cleaner:
                 removed.append(Removal(i, None, None, raw[i], d.label, d.score))
                 gone.add(i)
         cuts: dict[int, list[tuple[int, int]]] = {}
-        for (i, (start, end), _item), d in zip(p.pieces, piece_d):
+        for (i, start, end, _item), d in zip(p.pieces, piece_d):
             if d.remove and i not in gone:
                 removed.append(Removal(i, start, end, raw[i][start:end], d.label, d.score))
                 cuts.setdefault(i, []).append((start, end))
@@ -143,7 +127,7 @@ class Cleaner:
                                     title=options.title)
         links = self._related_links(removed, paragraphs, options.related_threshold)
         return Result(id=options.id, body="\n\n".join(paragraphs), paragraphs=paragraphs, metadata=metadata,
-                      removed=removed, related_links=links, model=self.model_info, labels=labels)
+                      removed=removed, related_links=links, model=self.model_info)
 
     @staticmethod
     def _related_links(removed: list[Removal], paragraphs: list[str], threshold: float) -> list[RelatedLink]:
@@ -160,7 +144,7 @@ class Cleaner:
         return links
 
 
-def _headline_before_dateline(p: _Prepared, decisions: list[Decision]) -> list[Decision]:
+def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> list[Decision]:
     """A first line shaped like a headline, right before a paragraph that opens with a dateline, is the headline.
 
     The dateline (`CIANJUR -`, `PR DEPOK –`) marks where the article's own text begins, so a Title Case line with no

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from classifiers.corpus import Article, Span
-from classifiers.features import LineItem, build_items, piece_item
+from classifiers.features import LineItem, piece_item, prepare
 from classifiers.labels import BODY
-from classifiers.segment import Piece, find_candidates
+from classifiers.segment import Piece
 
 
 def piece_label(piece: Piece, spans: list[Span]) -> str:
@@ -24,23 +24,22 @@ def article_rows(article: Article) -> tuple[list[LineItem], list[str]]:
     candidate piece the segmenter finds is a row, labelled by the gold span it overlaps, or body; a gold span that no
     candidate found is added as a row too, so the model still learns what it looks like.
     """
-    index, items, terms = build_items(article.lines)
+    prepared = prepare(article.lines)
     X: list[LineItem] = []
     y: list[str] = []
-    for i, item in zip(index, items):
+    for i, item in zip(prepared.index, prepared.items):
         X.append(item)
         y.append(article.labels[i])
-        if article.labels[i] != BODY:
-            continue
-        line = article.lines[i]
-        spans = article.spans[i]
-        found = find_candidates(line)
-        for piece in found:
-            X.append(piece_item(item, line, piece.start, piece.end, terms))
-            y.append(piece_label(piece, spans))
-        for span in spans:
-            if not any(piece_label(p, [span]) == span.label for p in found):
-                X.append(piece_item(item, line, span.start, span.end, terms))
+    found: dict[int, list[Piece]] = {}
+    for i, start, end, item in prepared.pieces:
+        if article.labels[i] == BODY:  # pieces of junk lines leave with their line
+            found.setdefault(i, []).append(Piece(start, end))
+            X.append(item)
+            y.append(piece_label(Piece(start, end), article.spans[i]))
+    for k, i in enumerate(prepared.index):
+        for span in article.spans[i]:
+            if not any(piece_label(p, [span]) == span.label for p in found.get(i, [])):
+                X.append(piece_item(prepared.items[k], article.lines[i], span.start, span.end, prepared.terms))
                 y.append(span.label)
     return X, y
 

@@ -16,6 +16,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from classifiers.segment import find_candidates
+
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
     """yang dan di ke dari untuk dengan pada ini itu dalam tidak akan juga ada atau oleh karena sudah saat bisa
@@ -247,6 +249,26 @@ def build_items(lines: list[str]) -> tuple[list[int], list[LineItem], ArticleTer
                               index=k, count=count, similarity=terms.similarity(t), duplicate=t in seen))
         seen.add(t)
     return index, items, terms
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """One article as the model sees it: the items of its non-blank lines (`index` gives their input line) and
+    one item per candidate junk piece inside a line (`pieces`: input line, start, end, item). Training and
+    cleaning both start here, so the model is always asked about the same things it was trained on."""
+
+    lines: list[str]
+    index: list[int]
+    items: list[LineItem]
+    pieces: list[tuple[int, int, int, LineItem]]
+    terms: ArticleTerms
+
+
+def prepare(lines: list[str]) -> PreparedArticle:
+    index, items, terms = build_items(lines)
+    pieces = [(i, pc.start, pc.end, piece_item(item, lines[i], pc.start, pc.end, terms))
+              for i, item in zip(index, items) for pc in find_candidates(lines[i])]
+    return PreparedArticle(lines, index, items, pieces, terms)
 
 
 def piece_item(line_item: LineItem, line: str, start: int, end: int, terms: ArticleTerms) -> LineItem:

@@ -1,7 +1,7 @@
 """Options and results of a cleaning: the dataclasses that travel between the core, the API and the CLI."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from classifiers.metadata import Metadata
@@ -59,7 +59,6 @@ class Result:
     model: dict[str, str]
     took_ms: float = 0.0
     lines: list[str] | None = None
-    labels: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 def create_app(config: Config | None = None) -> Flask:
     """Build the app: configuration, the model (sha256-checked), the blueprints and the error handlers."""
     from service.api_v1 import bp as v1
-    from service.api_v1 import default_options
     from service.batch import bp as batch
     from service.webhooks import bp as webhooks
 
@@ -32,7 +31,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = max(config.max_body_bytes, config.max_batch_bytes)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.extensions["bersih.options"] = default_options(config)
+    app.extensions["bersih.options"] = config.options()
     try:
         app.extensions["bersih.cleaner"] = Cleaner.load(config.model_dir)
     except (ModelIntegrityError, OSError) as exc:

@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 
-from classifiers import Cleaner, Options
+from classifiers import Cleaner
 from service.adapters import ArticleInput, article_from_request
 from service.errors import Problem
 from service.records import clean_validated
@@ -46,7 +46,3 @@ def clean() -> Any:
 def model() -> Any:
     return jsonify(get_cleaner().manifest)
 
-
-def default_options(config: Any) -> Options:
-    return Options(line_threshold=config.line_threshold, piece_threshold=config.piece_threshold,
-                   related_threshold=config.related_threshold)

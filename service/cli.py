@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from classifiers import Cleaner, Options
-from service.api_v1 import default_options
 from service.config import Config
 from service.errors import Problem
 from service.records import LineRecord, clean_line_record, clean_record, dumps, is_error, read_line
@@ -97,7 +96,7 @@ def clean_command(file: str, *, html: bool, body_only: bool, article_id: str | N
         record["id"] = article_id
     if title is not None:
         record["title"] = title
-    result = clean_record(Cleaner.load(config.model_dir), default_options(config), record, max_bytes=max_bytes)
+    result = clean_record(Cleaner.load(config.model_dir), config.options(), record, max_bytes=max_bytes)
     if is_error(result):
         return _fail(result["error"])
     try:
@@ -121,7 +120,7 @@ def batch_command(source: Path, out: Path, errors: Path, *, workers: int, config
     done = _done_ids(out) | _done_ids(errors)
     total = _count_lines(source)
     counts = {"cleaned": 0, "failed": 0, "skipped": 0}
-    options = default_options(config)
+    options = config.options()
     with source.open(encoding="utf-8", errors="surrogateescape", newline="\n") as lines, \
             out.open("a", encoding="utf-8") as ok, errors.open("a", encoding="utf-8") as bad, \
             tqdm(total=total, unit="line", disable=not progress, file=sys.stderr) as bar:

@@ -8,7 +8,12 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from classifiers.options import DEFAULT_LINE_THRESHOLD, DEFAULT_PIECE_THRESHOLD, DEFAULT_RELATED_THRESHOLD
+from classifiers.options import (
+    DEFAULT_LINE_THRESHOLD,
+    DEFAULT_PIECE_THRESHOLD,
+    DEFAULT_RELATED_THRESHOLD,
+    Options,
+)
 from classifiers.persistence import MODEL_DIR
 
 ENV_PREFIX = "BERSIH_"
@@ -36,6 +41,11 @@ class Config:
     webhook_tolerance_s: int = 300
     #: How many webhook ids are remembered for idempotent replies.
     webhook_cache_size: int = 10_000
+
+    def options(self) -> Options:
+        """The cleaning options every request starts from (the request adds its id and title)."""
+        return Options(line_threshold=self.line_threshold, piece_threshold=self.piece_threshold,
+                       related_threshold=self.related_threshold)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:

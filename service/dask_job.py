@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from classifiers import Cleaner, Options
-from service.api_v1 import default_options
 from service.config import Config
 from service.records import clean_line_record, dumps, is_error, read_line
 
@@ -73,7 +72,7 @@ def run(in_glob: str, out_dir: Path, *, config: Config, max_bytes: int | None = 
 
     out_dir.mkdir(parents=True, exist_ok=True)
     bag = db.read_text(in_glob, blocksize=None, encoding="utf-8", errors="surrogateescape")
-    answers = bag.map_partitions(clean_partition, config.model_dir, default_options(config),
+    answers = bag.map_partitions(clean_partition, config.model_dir, config.options(),
                                  config.max_body_bytes if max_bytes is None else max_bytes)
     # Each partition becomes one string holding its JSONL lines: `to_textfiles` puts a newline between items and
     # (with last_endline) one after an empty partition too, which would leave a blank line in an empty part.
