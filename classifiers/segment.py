@@ -14,26 +14,29 @@ from dataclasses import dataclass
 #: "Baca juga", "Lihat Juga", "BACA JUGA", also glued to the next word ("Baca jugaMendagri").
 RELATED_CUE = re.compile(
     r"(?<![\w])(?i:baca|lihat|simak|tonton|cek)\s*(?i:juga|pula)(?![a-z])\s*(?:[:：\-–]\s*)?")
-#: "Baca: <headline>" (no "juga"), and "(Baca juga: ...)" in brackets inside a sentence.
-RELATED_BARE = re.compile(r"(?<![\w])(?:Baca|BACA|Lihat|LIHAT)\s*:\s*")
+#: "Baca: <headline>" (no "juga"), link-list headers ("Next Article", "Pilihan Editor:"), each before a headline.
+RELATED_BARE = re.compile(
+    r"(?<![\w])(?:Baca|BACA|Lihat|LIHAT)\s*:\s*|(?:Next Article|NEXT ARTICLE|Pilihan Editor|PILIHAN EDITOR"
+    r"|Artikel Terkait|ARTIKEL TERKAIT|Berita Terkait|BERITA TERKAIT|Video Terkait|Rekomendasi)\s*:?\s*")
 RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^()\n]{3,200}\)")
 #: Ad markers that scrapers leave in running text.
 AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)\b")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
 EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
-#: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded].
+#: Reporter initials or names closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2),
+#: (Kontributor Bandung, Agung Setiadi): a short bracket at the end of a line or before a new sentence.
 INITIALS = re.compile(
-    r"(?:\(\s*(?:\*|[a-z][a-z0-9]{0,5}(?:\s*/\s*[a-z*][a-z0-9*]{0,6}){0,3})\s*\)"
-    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"])")
+    r"(?:\(\s*(?:\*|[\w*][\w*./ ,&-]{0,44}?)\s*\)|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"])")
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
 CREDIT = re.compile(
-    r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])")
+    r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"
+    r"|\(?(?:Foto|Photo|FOTO)\s*:\s*[^()\n]{2,80}?(?:\)|(?=\s*$))")
 #: A call to action sentence: a verb of following or joining, then a channel.
 CALL_TO_ACTION = re.compile(
     r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
-    r"|Jangan lupa|Jangan lewatkan)\b[^.!?\n]{0,200}?"
+    r"|Jangan lupa|Jangan lewatkan|Saksikan|Tonton)\b(?:[^.!?\n]|[.!?](?=\S)){0,200}?"
     r"(?:Google News|WhatsApp|Whatsapp|WA Channel|Telegram|Instagram|TikTok|YouTube|Youtube|aplikasi|Channel)"
-    r"[^.!?\n]{0,160}(?:[.!?]+|$)")
+    r"(?:[^.!?\n]|[.!?](?=\S)){0,160}(?:[.!?]+(?=\s|$)|$)")
 #: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"".
 SYNDICATION = re.compile(
     r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan)\b[^\n]*?"
@@ -42,17 +45,28 @@ SYNDICATION = re.compile(
 PAGING = re.compile(r"\bHalaman\s*:?\s*(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?(?=\s|$)")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
 VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
-#: Staff lines glued into flat text: "Editor: Nama Orang".
+#: Staff lines glued into flat text: "Editor: Nama Orang" (a name stops before the next role word).
+ROLE_WORDS = "Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting|Sumber|Tags?"
+ROLE = f"(?:{ROLE_WORDS})"
 STAFF = re.compile(
-    r"\b(?:Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+    r"\b" + ROLE + r"\s*:\s*[A-Z][\w.'’-]*(?:\s+(?!" + ROLE + r"\b)[A-Z][\w.'’-]*){0,3}")
+#: Page furniture glued into flat text: copyright, share and paging words, disclaimers, tag lists.
+FURNITURE = re.compile(
+    r"(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^.\n]{0,90}?"
+    r"(?:Reserved\.?|\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
+    + ROLE_WORDS + r")\b)[A-Z][\w.]*){0,6})"
+    r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman selanjutnya|Bagikan(?: Artikel)?\s*:?|Salin tautan|Terpopuler)(?=\s|$)"
+    r"|\bDisclaimer\s*:(?:[^.!?\n]|[.!?](?=\S)){0,300}[.!?]"
+    r"|\bTags?\s*:?(?:\s+[A-Z][\w-]*){1,12}(?:\s+Terkini)?(?=\s*$)")
 
 #: Where a sentence ends inside a long flat line: after . ! ? (and a closing quote), before a capital.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"(\[])")
 #: Lines longer than this are flattened paragraphs: their sentences become candidates too.
-FLAT_LINE_CHARS = 400
+FLAT_LINE_CHARS = 300
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    RELATED_BRACKETED, AD_MARKER, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING, VIDEO_PROMPT, STAFF)
+    RELATED_BRACKETED, AD_MARKER, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING, VIDEO_PROMPT, STAFF,
+    FURNITURE)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(

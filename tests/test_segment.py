@@ -51,3 +51,25 @@ def test_whole_line_candidate_is_left_to_the_line_model():
 def test_headline_to_end_of_line():
     line = "Baca juga: Harga Emas Antam Turun Tipis"
     assert headline_end(line, len("Baca juga: ")) == len(line)
+
+
+def test_staff_names_stop_at_the_next_role_word():
+    line = ("Situasi di daerah itu tetap kondusif. Penulis : Haryo Wicaksono Editor : Gading Persada "
+            "Sumber : Kompas TV")
+    assert pieces(line)[-3:] == ["Penulis : Haryo Wicaksono", "Editor : Gading Persada", "Sumber : Kompas TV"]
+
+
+def test_call_to_action_keeps_the_dots_of_a_domain():
+    line = "Harga beras turun tipis. Ikuti kanal WhatsApp Ayobandung.com untuk info ekonomi terbaru."
+    assert pieces(line) == ["Ikuti kanal WhatsApp Ayobandung.com untuk info ekonomi terbaru."]
+
+
+def test_furniture_in_flat_text():
+    line = "Warga diminta waspada. Copyright © Radar Nusantara 2025 Bagikan Artikel: Tags Banjir Bandung Terkini"
+    assert pieces(line) == ["Copyright © Radar Nusantara 2025", "Bagikan Artikel:", "Tags Banjir Bandung Terkini"]
+
+
+def test_capitalised_initials_and_names_in_brackets_close_a_paragraph():
+    assert pieces("Bantuan disalurkan pekan depan. (Ant/Fik)") == ["(Ant/Fik)"]
+    assert pieces("Rapat berlangsung tertutup. (Kontributor Bandung, Agung Setiadi)") == [
+        "(Kontributor Bandung, Agung Setiadi)"]
