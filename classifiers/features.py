@@ -40,7 +40,7 @@ CLOSERS = ".!?\"”’)*"
 
 def tokens(text: str) -> list[str]:
     """Content words of a text, lowercased, for topical similarity."""
-    return [t for t in (w.lower() for w in TOKEN.findall(text)) if t not in STOPWORDS]
+    return [w for w in TOKEN.findall(text.lower()) if w not in STOPWORDS]
 
 
 @dataclass
@@ -125,11 +125,11 @@ def _shape(text: str) -> list[float]:
     t = text.strip()
     n = len(t)
     words = t.split()
-    letters = [c for c in t if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    n_letters = sum(map(str.isalpha, t))
+    upper = sum(map(str.isupper, t)) / n_letters if n_letters else 0.0
     alpha_words = [w for w in words if w[:1].isalpha()]
     titled = sum(w[0].isupper() for w in alpha_words) / len(alpha_words) if alpha_words else 0.0
-    digits = sum(c.isdigit() for c in t) / n if n else 0.0
+    digits = sum(map(str.isdigit, t)) / n if n else 0.0
     last = t[-1:] if t else ""
     sentences = len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", t))
     return [
@@ -139,7 +139,7 @@ def _shape(text: str) -> list[float]:
         float(n < 60),
         float(n > 200),
         upper,
-        float(upper > 0.8 and len(letters) > 3),
+        float(upper > 0.8 and n_letters > 3),
         titled,
         digits,
         float(last in CLOSERS),
@@ -224,13 +224,25 @@ BARE_CUE = re.compile(r"^\W*(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\W*$|^\W*
                       r"|^\W*(?:next article|rekomendasi|pilihan editor)\W*$", re.I)
 
 
+def heading_shaped(text: str) -> bool:
+    """Short, Title Case, no final stop: a sub-heading or a linked headline."""
+    t = text.strip()
+    words = [w for w in t.split() if w[:1].isalpha()]
+    return (0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2
+            and sum(w[0].isupper() for w in words) / len(words) >= 0.6)
+
+
+def on_topic_heading(it: LineItem) -> bool:
+    """A heading-shaped line inside the article, on its topic, and not under a "Baca Juga"-like cue: most likely
+    a sub-heading of the article itself, so the cleaner asks for more certainty before removing it."""
+    return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(it.text) and it.similarity >= 0.1
+            and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text))
+
+
 def _heading(it: LineItem, n_tok: int) -> list[float]:
     """A short Title Case line with no final stop is a sub-heading when it shares the article's topic, and a
     linked headline when it does not; a linear model needs that interaction spelled out."""
-    t = it.text.strip()
-    words = [w for w in t.split() if w[:1].isalpha()]
-    heading = (0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2
-               and sum(w[0].isupper() for w in words) / len(words) >= 0.6)
+    heading = heading_shaped(it.text)
     long_neighbours = len(it.prev) > 80 and len(it.next) > 80
     return [float(heading and it.similarity >= 0.12), float(heading and it.similarity < 0.05 and n_tok >= 2),
             float(bool(BARE_CUE.match(it.prev))), float(heading and long_neighbours)]

@@ -10,8 +10,12 @@ from classifiers.metadata import Metadata
 DEFAULT_LINE_THRESHOLD = 0.7
 #: The same for a piece inside a line, where a wrong cut loses part of a real sentence.
 DEFAULT_PIECE_THRESHOLD = 0.7
-#: Relatedness from which a linked headline counts as about the same story.
-DEFAULT_RELATED_THRESHOLD = 0.2
+#: The junk probability a sub-heading-shaped line on the article's topic needs: these are the real lines the model
+#: most often takes for linked headlines, so it must be nearly sure.
+DEFAULT_HEADING_THRESHOLD = 0.9
+#: Relatedness from which a linked headline counts as about the same story: the best accuracy and F1 on
+#: seeds/relatedness/pairs.jsonl (`python -m classifiers.relatedness`), at the precise end of the 0.30-0.40 plateau.
+DEFAULT_RELATED_THRESHOLD = 0.4
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Options:
     title: str | None = None
     line_threshold: float = DEFAULT_LINE_THRESHOLD
     piece_threshold: float = DEFAULT_PIECE_THRESHOLD
+    heading_threshold: float = DEFAULT_HEADING_THRESHOLD
     related_threshold: float = DEFAULT_RELATED_THRESHOLD
 
 

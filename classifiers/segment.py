@@ -23,14 +23,18 @@ RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^(
 AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)\b")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
 EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
-#: Reporter initials or names closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2),
-#: (Kontributor Bandung, Agung Setiadi): a short bracket at the end of a line or before a new sentence.
+#: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2), (ABD),
+#: (Kontributor Bandung, Nama): at the end of a line or before a new sentence. A bracketed ordinary word, such as
+#: "(Ethiopia)" or "(persen)", is not one.
 INITIALS = re.compile(
-    r"(?:\(\s*(?:\*|[\w*][\w*./ ,&-]{0,44}?)\s*\)|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"])")
+    r"(?:\(\s*(?:\*|[a-z][a-z0-9]{0,4}|[\w*.-]{1,20}(?:\s*/\s*[\w*.-]{1,24}){1,3}|[A-Z]{1,4}-\d{1,2}|[A-Z]{2,4}"
+    r"|(?:Kontributor|Laporan|Reporter)\b[^()\n]{1,40})\s*\)"
+    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"])")
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
 CREDIT = re.compile(
     r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"
-    r"|\(?(?:Foto|Photo|FOTO)\s*:\s*[^()\n]{2,80}?(?:\)|(?=\s*$))")
+    r"|\((?:Foto|Photo|FOTO)\s*:[^()\n]{1,80}\)"
+    r"|\b(?:Foto|Photo|FOTO)\s*:\s*[A-Z@][\w.@-]*(?:\s+[A-Z][\w.@-]*){0,3}/[\w.@-]+(?:\s+[A-Z][\w.@-]*){0,2}")
 #: A call to action sentence: a verb of following or joining, then a channel.
 CALL_TO_ACTION = re.compile(
     r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
@@ -73,6 +77,8 @@ HEADLINE_LOWER = frozenset(
     "di ke dari dan yang untuk dengan atau pada ini itu vs oleh dalam jadi bagi hingga sampai soal usai jelang "
     "saat agar tak tidak bisa akan ada kian makin lagi juga pun se per via hari tahun ala".split())
 WORD = re.compile(r"\S+")
+#: Words a clickbait headline often ends on.
+HEADLINE_CLOSER = re.compile(r"^(?:[A-Z]\w*(?:nya|mu|kah)|Ini|Begini|Lho|Loh|Sekarang|Disini|Sini)[!?.,]*$")
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,10 @@ def headline_end(line: str, start: int) -> int:
             return _trim(line, start, tokens[j][0]) if j > 0 else tokens[k][0]
         if k > 0 and tokens[k - 1][2].endswith((".", "!", "?")) and tokens[k - 1][2] not in ("vs.",):
             # a full stop after at least one word ends the headline ("... Naik Lagi. Polisi ...")
+            return _trim(line, start, tokens[k][0])
+        if k >= 3 and HEADLINE_CLOSER.search(tokens[k - 1][2]) and first.isupper():
+            # clickbait headlines close on "..., Ini Daftarnya", "Cek Syaratnya", "Rahasia Terbesarmu"; a capital
+            # right after such a word starts the article's next sentence
             return _trim(line, start, tokens[k][0])
     return len(line)
 

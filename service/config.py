@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from classifiers.options import (
+    DEFAULT_HEADING_THRESHOLD,
     DEFAULT_LINE_THRESHOLD,
     DEFAULT_PIECE_THRESHOLD,
     DEFAULT_RELATED_THRESHOLD,
@@ -31,6 +33,7 @@ class Config:
     #: Largest batch request body, in bytes.
     max_batch_bytes: int = 50_000_000
     line_threshold: float = DEFAULT_LINE_THRESHOLD
+    heading_threshold: float = DEFAULT_HEADING_THRESHOLD
     piece_threshold: float = DEFAULT_PIECE_THRESHOLD
     related_threshold: float = DEFAULT_RELATED_THRESHOLD
     #: Standard Webhooks secrets (`whsec_...`), comma-separated for key rotation.
@@ -41,10 +44,16 @@ class Config:
     webhook_tolerance_s: int = 300
     #: How many webhook ids are remembered for idempotent replies.
     webhook_cache_size: int = 10_000
+    #: SQLite file of the webhook replay store, shared by every worker process on this host (`:memory:`: one per
+    #: process). The default is made when a Config is (not at import) and names the user, so that two accounts on
+    #: one host never fight over one file in the shared temp directory (gunicorn only runs on POSIX: getuid exists).
+    webhook_store: str = field(default_factory=lambda: os.path.join(
+        tempfile.gettempdir(), f"bersih-webhooks-{os.getuid()}.sqlite3"))
 
     def options(self) -> Options:
         """The cleaning options every request starts from (the request adds its id and title)."""
         return Options(line_threshold=self.line_threshold, piece_threshold=self.piece_threshold,
+                       heading_threshold=self.heading_threshold,
                        related_threshold=self.related_threshold)
 
     @classmethod

@@ -13,10 +13,10 @@ could otherwise make us spend CPU or poison the replay cache. Two schemes are ac
 - Ghost's own `X-Ghost-Signature: sha256=<hex HMAC-SHA256 of body + t>, t=<unix ms>`, keyed with
   `Config.ghost_secret` as a plain string (this is how Ghost's `webhook-trigger.js` signs), for `ghost` only.
 
-Deliveries are retried by the sender, so the first 200 answer for a delivery is remembered (per process, LRU,
-`Config.webhook_cache_size` entries) and a replay gets it back with `Webhook-Replayed: true`, without cleaning
-again. The key is the `webhook-id`; Ghost sends no id, but re-sends identical headers on retry, so its key is
-the signature itself.
+Deliveries are retried by the sender, so the first 200 answer for a delivery is remembered and a replay gets it
+back with `Webhook-Replayed: true`, without cleaning again. The key is the source and the `webhook-id`; Ghost sends
+no id, but re-sends identical headers on retry, so its key is the signature itself. The memory is a SQLite file
+(`Config.webhook_store`) shared by every gunicorn worker on the host, because a retry may reach any of them.
 """
 from __future__ import annotations
 
@@ -25,11 +25,15 @@ import binascii
 import hashlib
 import hmac
 import logging
+import os
 import re
+import sqlite3
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -39,13 +43,38 @@ from classifiers.htmltext import HTMLInputError, html_to_lines
 from service.adapters import ArticleInput, article_from_object, decode_body, from_html, from_text, parse_json
 from service.api_v1 import check_size, clean_article
 from service.config import Config
-from service.errors import Problem
+from service.errors import Problem, problem_response
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks")
 
-CACHE_EXTENSION = "bersih.webhook_cache"
+STORE_EXTENSION = "bersih.webhook_cache"
+MEMORY = ":memory:"
+#: A stored answer is forgotten after a day: senders give up retrying well before (Standard Webhooks: ~1.5 days of
+#: backoff at most, most far sooner), and a replay after that is cleaned again, which is harmless.
+ANSWER_TTL_S = 24 * 3600.0
+#: A claim (a delivery being cleaned) older than this belongs to a worker that died: gunicorn kills a silent worker
+#: after GUNICORN_TIMEOUT (120 s by default), and one article is cleaned in well under a second.
+CLAIM_LEASE_S = 300.0
+#: How long a request waits for another request that is cleaning the same delivery, before answering 409.
+WAIT_S = 2.0
+POLL_S = 0.05
+#: How long a statement waits for another worker's write lock before failing.
+BUSY_TIMEOUT_S = 5.0
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+    source TEXT NOT NULL,
+    delivery_id TEXT NOT NULL,
+    claim TEXT,              -- token of the request cleaning it; NULL once answered
+    status INTEGER,          -- NULL while it is being cleaned
+    answer TEXT,             -- the response body, byte for byte
+    stored_at REAL NOT NULL, -- claimed, then answered (unix s): the TTL and the lease count from here
+    used_at REAL NOT NULL,   -- last answered or replayed: the size bound drops the least recently used
+    PRIMARY KEY (source, delivery_id)
+);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_used_at ON webhook_deliveries (used_at);
+"""
 REPLAYED_HEADER = "Webhook-Replayed"
 SECRET_PREFIX = "whsec_"
 STANDARD_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
@@ -57,46 +86,130 @@ HAS_PARAGRAPHS = re.compile(r"<p[\s>]", re.IGNORECASE)
 HAS_TAGS = re.compile(r"</?[a-zA-Z!]|&#?\w+;")
 
 
-class ReplayCache:
-    """The first answer to each delivery, so a retried or replayed webhook is answered without cleaning again.
+@dataclass(frozen=True)
+class Stored:
+    """The remembered answer to a delivery: its status and its response body, byte for byte."""
 
-    Bounded (least recently used out first) because webhook ids arrive forever; locked because gunicorn may run
-    threads. It lives in one process: with several workers a replay may reach a worker that has not seen the id,
-    which then cleans again (the answer is the same, only the work is repeated).
+    status: int
+    body: str
+
+
+class ReplayStore:
+    """The first answer to each delivery, shared through one SQLite file by every worker process on this host.
+
+    gunicorn runs several workers, and a sender's retry may reach any of them; a per-process memory would clean a
+    replay again (and two copies arriving at once would both be cleaned). So a request first *claims* its delivery
+    by inserting a pending row (INSERT OR IGNORE: exactly one request wins), cleans, then stores its answer in that
+    row; any other request for the same delivery meanwhile finds the row and waits for the answer.
+
+    Rows are bounded by `size` (least recently used out first, since ids arrive forever) and forgotten after
+    `ttl_s` (senders stop retrying long before). One connection per process, opened on first use and keyed by the
+    pid: gunicorn preloads the app and forks, and an SQLite connection must never cross a fork. Threads of one
+    worker share it under a lock, which also keeps their transactions apart.
     """
 
-    def __init__(self, size: int):
+    def __init__(self, path: str, size: int, ttl_s: float = ANSWER_TTL_S, lease_s: float = CLAIM_LEASE_S):
+        self.path = path
         self.size = size
-        self._items: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self.ttl_s = ttl_s
+        self.lease_s = lease_s
         self._lock = threading.Lock()
+        self._pid: int | None = None
+        self._db: sqlite3.Connection | None = None
+        #: Connections inherited through a fork, kept open on purpose: closing one in the child could checkpoint
+        #: or remove the WAL under the process that owns it.
+        self._inherited: list[sqlite3.Connection] = []
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
+    def _connection(self) -> sqlite3.Connection:
+        """This process's connection, opened now if there is none yet (or only one inherited from a parent)."""
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        if self._db is not None:
+            self._inherited.append(self._db)
+        try:
+            # autocommit (isolation_level=None): every transaction is an explicit BEGIN IMMEDIATE below
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if self.path != MEMORY:
+                # WAL: replays read while another worker writes; NORMAL sync is durable enough for a cache
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+            db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            log.error("webhook replay store %s cannot be opened: %s", self.path, exc)
+            raise Problem(500, "webhook-store-unavailable", "the webhook replay store (BERSIH_WEBHOOK_STORE) cannot "
+                          "be opened; see the server log", title="Webhook store unavailable") from None
+        self._db, self._pid = db, os.getpid()
+        return db
 
-    def put(self, key: str, value: dict[str, Any]) -> None:
-        if self.size <= 0:
-            return
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: BEGIN IMMEDIATE takes the write lock at once, so the claim cannot race."""
         with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            db = self._connection()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def claim(self, source: str, delivery_id: str) -> Stored | str | None:
+        """The stored answer (a replay); else a token when this request now owns the delivery and must clean it;
+        else None while another request is cleaning it. A claim older than the lease is taken over, because the
+        worker holding it has died (it would otherwise block the id until the TTL)."""
+        now = time.time()
+        token = uuid.uuid4().hex
+        key = (source, delivery_id)
+        with self._transaction() as db:
+            db.execute("DELETE FROM webhook_deliveries WHERE source = ? AND delivery_id = ? AND "
+                       "((status IS NOT NULL AND stored_at < ?) OR (status IS NULL AND stored_at < ?))",
+                       (*key, now - self.ttl_s, now - self.lease_s))
+            inserted = db.execute("INSERT OR IGNORE INTO webhook_deliveries (source, delivery_id, claim, stored_at, "
+                                  "used_at) VALUES (?, ?, ?, ?, ?)", (*key, token, now, now))
+            if inserted.rowcount == 1:
+                return token
+            status, body = db.execute("SELECT status, answer FROM webhook_deliveries WHERE source = ? AND "
+                                      "delivery_id = ?", key).fetchone()
+            if status is None:
+                return None
+            db.execute("UPDATE webhook_deliveries SET used_at = ? WHERE source = ? AND delivery_id = ?", (now, *key))
+            return Stored(status, body)
+
+    def finish(self, source: str, delivery_id: str, token: str, answer: Stored) -> None:
+        """Store the answer in the row this request claimed, then trim the table to its TTL and size."""
+        now = time.time()
+        with self._transaction() as db:
+            db.execute("UPDATE webhook_deliveries SET claim = NULL, status = ?, answer = ?, stored_at = ?, used_at = ? "
+                       "WHERE source = ? AND delivery_id = ? AND claim = ?",
+                       (answer.status, answer.body, now, now, source, delivery_id, token))
+            db.execute("DELETE FROM webhook_deliveries WHERE status IS NOT NULL AND stored_at < ?", (now - self.ttl_s,))
+            db.execute("DELETE FROM webhook_deliveries WHERE rowid IN (SELECT rowid FROM webhook_deliveries WHERE "
+                       "status IS NOT NULL ORDER BY used_at DESC, rowid DESC LIMIT -1 OFFSET ?)", (self.size,))
+
+    def release(self, source: str, delivery_id: str, token: str) -> None:
+        """Drop this request's claim after a failed cleaning, so that the sender's retry is cleaned afresh."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM webhook_deliveries WHERE source = ? AND delivery_id = ? AND claim = ?",
+                       (source, delivery_id, token))
 
     def __len__(self) -> int:
-        return len(self._items)
+        with self._lock:
+            return int(self._connection().execute("SELECT count(*) FROM webhook_deliveries").fetchone()[0])
 
 
-def get_cache() -> ReplayCache:
-    """The app's replay cache, made on first use: create_app() knows nothing of webhooks, and after gunicorn's
-    fork each worker gets its own."""
-    cache = current_app.extensions.get(CACHE_EXTENSION)
-    if cache is None:
-        cache = current_app.extensions.setdefault(CACHE_EXTENSION, ReplayCache(config().webhook_cache_size))
-    return cache
+def get_store() -> ReplayStore | None:
+    """The app's replay store, made on first use (create_app() knows nothing of webhooks); None when
+    `webhook_cache_size` is 0, which turns replays off."""
+    store = current_app.extensions.get(STORE_EXTENSION)
+    if store is None:
+        cfg = config()
+        if cfg.webhook_cache_size <= 0:
+            return None
+        store = current_app.extensions.setdefault(STORE_EXTENSION,
+                                                  ReplayStore(cfg.webhook_store, cfg.webhook_cache_size))
+    return store
 
 
 def config() -> Config:
@@ -287,13 +400,13 @@ SOURCES: dict[str, Callable[[Any], ArticleInput]] = {
 
 # --- the view -------------------------------------------------------------------------------------------------
 
-def authenticate(source: str, body: bytes) -> str:
-    """Verify the request's signature; the key its first answer is remembered under."""
+def authenticate(source: str, body: bytes) -> tuple[str, str]:
+    """Verify the request's signature; the key its first answer is remembered under: (source, delivery id)."""
     if source != "ghost":
-        return f"{source}:" + verify_standard(body)
+        return source, verify_standard(body)
     ghost_header = request.headers.get("X-Ghost-Signature", "").strip()
     if ghost_header and not request.headers.get("webhook-signature"):
-        return "ghost:" + verify_ghost(body, ghost_header)
+        return "ghost", verify_ghost(body, ghost_header)
     cfg = config()
     if not cfg.webhook_secrets and not cfg.ghost_secret:
         raise unauthorized("webhook-secret-not-configured", "no secret for Ghost webhooks is configured on this "
@@ -302,12 +415,27 @@ def authenticate(source: str, body: bytes) -> str:
     if not any(request.headers.get(name) for name in STANDARD_HEADERS):
         raise unauthorized("missing-signature", "the webhook is not signed: send X-Ghost-Signature (give the Ghost "
                            "webhook a secret) or the Standard Webhooks headers " + ", ".join(STANDARD_HEADERS))
-    return "ghost:" + verify_standard(body)
+    return "ghost", verify_standard(body)
+
+
+def replayed(stored: Stored) -> Response:
+    response = current_app.response_class(stored.body, status=stored.status, mimetype="application/json")
+    response.headers[REPLAYED_HEADER] = "true"
+    return response
+
+
+def claim_or_wait(store: ReplayStore, key: tuple[str, str]) -> Stored | str | None:
+    """Claim the delivery, or wait (briefly) for the request that holds it: the stored answer, or our claim token
+    (also when the other request failed and dropped its claim), or None if it is still being cleaned after WAIT_S."""
+    deadline = time.monotonic() + WAIT_S
+    while (got := store.claim(*key)) is None and time.monotonic() < deadline:
+        time.sleep(POLL_S)
+    return got
 
 
 @bp.post("/<source>")
 def receive(source: str) -> Any:
-    """Authenticate, answer a replay from the cache, else build the article for the source and clean it."""
+    """Authenticate, answer a replay from the store, else claim the delivery, clean it and store the answer."""
     to_article = SOURCES.get(source)
     if to_article is None:
         raise Problem(404, "unknown-webhook-source", f"unknown webhook source {source!r}; use one of "
@@ -315,12 +443,21 @@ def receive(source: str) -> Any:
     check_size(config().max_body_bytes)
     body = request.get_data(cache=True)
     key = authenticate(source, body)
-    cache = get_cache()
-    answer = cache.get(key)
-    if answer is not None:
-        response: Response = jsonify(answer)
-        response.headers[REPLAYED_HEADER] = "true"
+    store = get_store()
+    if store is None:
+        return jsonify(clean_article(to_article(payload())))
+    got = claim_or_wait(store, key)
+    if got is None:
+        response = problem_response(Problem(409, "delivery-in-progress", "this delivery is being cleaned by another "
+                                            "request right now; retry it shortly to get the answer", title="Conflict"))
+        response.headers["Retry-After"] = "1"
         return response
-    answer = clean_article(to_article(payload()))
-    cache.put(key, answer)
-    return jsonify(answer)
+    if isinstance(got, Stored):
+        return replayed(got)
+    try:
+        response = jsonify(clean_article(to_article(payload())))
+    except BaseException:
+        store.release(*key, got)  # only 200 answers are kept: a fixed delivery can be resent under the same id
+        raise
+    store.finish(*key, got, Stored(response.status_code, response.get_data(as_text=True)))
+    return response

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from classifiers import Options
@@ -107,3 +108,10 @@ def test_a_headline_above_a_dateline_paragraph_is_the_title(cleaner):
     assert result.metadata.title == "Pemkab Garut Bangun Tiga Jembatan Baru di Wilayah Selatan"
     assert [(r.line, r.label) for r in result.removed] == [(0, "title")]
     assert len(result.paragraphs) == 2
+
+
+def test_the_fast_path_gives_the_pipelines_probabilities(cleaner):
+    from classifiers.dataset import rows
+
+    X, _y = rows(load_corpus()[:20])
+    assert np.allclose(cleaner.predict_proba(X), cleaner.pipeline.predict_proba(X))

@@ -6,14 +6,16 @@ import base64
 import hashlib
 import hmac
 import json
+import threading
 import time
 from typing import Any
 
 import pytest
 
 from classifiers import Cleaner
-from service import create_app
+from service import create_app, webhooks
 from service.config import Config
+from service.webhooks import ReplayStore, Stored
 
 PROBLEM = "application/problem+json"
 KEY_OLD = b"kunci-lama-untuk-uji-webhook-bersih"
@@ -53,8 +55,15 @@ GENERIC_TEXT = (
 
 
 @pytest.fixture()
-def app():
-    return create_app(Config(webhook_secrets=(SECRET_OLD, SECRET_NEW), ghost_secret=GHOST_SECRET))
+def store_path(tmp_path) -> str:
+    """A replay store of the test's own: the default file in the temp directory outlives the test."""
+    return str(tmp_path / "webhooks.sqlite3")
+
+
+@pytest.fixture()
+def app(store_path):
+    return create_app(Config(webhook_secrets=(SECRET_OLD, SECRET_NEW), ghost_secret=GHOST_SECRET,
+                             webhook_store=store_path))
 
 
 @pytest.fixture()
@@ -335,8 +344,8 @@ def test_a_replay_must_still_be_signed(client, clean_calls):
     assert len(clean_calls) == 1
 
 
-def test_the_cache_is_bounded_and_forgets_the_least_recently_used(clean_calls):
-    app = create_app(Config(webhook_secrets=(SECRET_OLD,), webhook_cache_size=2))
+def test_the_cache_is_bounded_and_forgets_the_least_recently_used(clean_calls, store_path):
+    app = create_app(Config(webhook_secrets=(SECRET_OLD,), webhook_cache_size=2, webhook_store=store_path))
     client = app.test_client()
     for msg_id in ("a", "b", "a", "c"):  # "a" is used again, so "b" is the one to go when "c" arrives
         assert post_json(client, "generic", {"text": GENERIC_TEXT}, msg_id=msg_id).status_code == 200
@@ -351,6 +360,118 @@ def test_failed_cleaning_is_not_cached(client, clean_calls):
     """Only a 200 is remembered: a delivery refused as invalid can be fixed and resent under the same id."""
     assert_problem(post_json(client, "generic", {"text": "  "}, msg_id="msg_x"), 422, "empty-text")
     assert post_json(client, "generic", {"text": GENERIC_TEXT}, msg_id="msg_x").status_code == 200
+
+
+def worker(store_path: str, **config: Any):
+    """One gunicorn worker, as far as the replay store can tell: its own app, hence its own SQLite connection."""
+    return create_app(Config(webhook_secrets=(SECRET_OLD,), webhook_store=store_path, **config)).test_client()
+
+
+def test_workers_on_one_host_share_replays(store_path, clean_calls):
+    first, second = worker(store_path), worker(store_path)
+    a = post_json(first, "wordpress", wordpress_post(), msg_id="msg_antar_worker")
+    b = post_json(second, "wordpress", wordpress_post(), msg_id="msg_antar_worker", timestamp=int(time.time()) + 3)
+    assert a.status_code == b.status_code == 200 and b.get_data() == a.get_data()
+    assert b.headers["Webhook-Replayed"] == "true" and b.mimetype == "application/json"
+    assert len(clean_calls) == 1
+    # the same id from another source is another delivery
+    assert "Webhook-Replayed" not in post_json(second, "generic", {"text": GENERIC_TEXT},
+                                               msg_id="msg_antar_worker").headers
+    assert len(clean_calls) == 2
+
+
+def test_memory_store_is_per_process(clean_calls):
+    first, second = worker(":memory:"), worker(":memory:")
+    for client in (first, second, first):
+        post_json(client, "generic", {"text": GENERIC_TEXT}, msg_id="msg_mem")
+    assert len(clean_calls) == 2
+
+
+def test_the_store_is_bounded_across_workers(store_path, clean_calls):
+    first, second = worker(store_path, webhook_cache_size=3), worker(store_path, webhook_cache_size=3)
+    for n in range(6):
+        post_json((first, second)[n % 2], "generic", {"text": GENERIC_TEXT}, msg_id=f"msg_{n}")
+    assert len(ReplayStore(store_path, 3)) == 3
+    post_json(first, "generic", {"text": GENERIC_TEXT}, msg_id="msg_5")  # among the newest three: a replay
+    assert len(clean_calls) == 6
+    post_json(second, "generic", {"text": GENERIC_TEXT}, msg_id="msg_0")  # the oldest: forgotten, cleaned again
+    assert len(clean_calls) == 7
+
+
+def test_answers_expire_after_the_ttl(store_path):
+    store = ReplayStore(store_path, 10, ttl_s=0.05)
+    token = store.claim("generic", "msg_lama")
+    assert isinstance(token, str)
+    store.finish("generic", "msg_lama", token, Stored(200, "{}"))
+    assert store.claim("generic", "msg_lama") == Stored(200, "{}")
+    time.sleep(0.1)
+    assert isinstance(store.claim("generic", "msg_lama"), str)
+
+
+def test_failed_cleaning_does_not_poison_the_id(store_path, monkeypatch):
+    """A crash while cleaning drops the claim, so the sender's retry (here on another worker) is cleaned."""
+    original, calls = Cleaner.clean, []
+
+    def fails_once(self: Cleaner, text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        if len(calls) == 1:
+            raise RuntimeError("model crashed")
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Cleaner, "clean", fails_once)
+    first, second = worker(store_path), worker(store_path)
+    assert_problem(post_json(first, "generic", {"text": GENERIC_TEXT}, msg_id="msg_gagal"), 500, "internal-error")
+    retry = post_json(second, "generic", {"text": GENERIC_TEXT}, msg_id="msg_gagal")
+    assert retry.status_code == 200 and "Webhook-Replayed" not in retry.headers and len(calls) == 2
+    assert post_json(first, "generic", {"text": GENERIC_TEXT}, msg_id="msg_gagal").headers["Webhook-Replayed"] == "true"
+    assert len(calls) == 2
+
+
+def test_simultaneous_copies_on_two_workers_are_cleaned_once(store_path, monkeypatch):
+    """The second copy arrives while the first is being cleaned: it waits for that answer instead of cleaning."""
+    original, calls, started = Cleaner.clean, [], threading.Event()
+
+    def slow(self: Cleaner, text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        started.set()
+        time.sleep(0.5)
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Cleaner, "clean", slow)
+    first, second = worker(store_path), worker(store_path)
+    answers: dict[str, Any] = {}
+    thread = threading.Thread(target=lambda: answers.update(
+        first=post_json(first, "generic", {"text": GENERIC_TEXT}, msg_id="msg_kembar")))
+    thread.start()
+    assert started.wait(5)
+    copy = post_json(second, "generic", {"text": GENERIC_TEXT}, msg_id="msg_kembar")
+    thread.join()
+    assert copy.status_code == 200 and copy.headers["Webhook-Replayed"] == "true"
+    assert copy.get_data() == answers["first"].get_data() and len(calls) == 1
+
+
+def test_a_delivery_still_being_cleaned_is_409(store_path, monkeypatch, clean_calls):
+    monkeypatch.setattr(webhooks, "WAIT_S", 0.2)
+    holder = ReplayStore(store_path, 10)
+    assert isinstance(holder.claim("generic", "msg_lambat"), str)  # another worker is cleaning it
+    r = post_json(worker(store_path), "generic", {"text": GENERIC_TEXT}, msg_id="msg_lambat")
+    assert "another request" in assert_problem(r, 409, "delivery-in-progress")["detail"]
+    assert r.headers["Retry-After"] == "1" and clean_calls == []
+
+
+def test_a_dead_workers_claim_is_taken_over_after_the_lease(store_path):
+    assert isinstance(ReplayStore(store_path, 10).claim("generic", "msg_yatim"), str)
+    assert ReplayStore(store_path, 10).claim("generic", "msg_yatim") is None
+    assert isinstance(ReplayStore(store_path, 10, lease_s=0).claim("generic", "msg_yatim"), str)
+
+
+def test_a_forked_worker_opens_its_own_connection(store_path, monkeypatch):
+    """gunicorn forks after preloading the app: a connection made before the fork must not be used after it."""
+    store = ReplayStore(store_path, 10)
+    assert len(store) == 0
+    parent = store._db
+    monkeypatch.setattr(webhooks.os, "getpid", lambda: -1)
+    assert len(store) == 0 and store._db is not parent and store._inherited == [parent]
 
 
 # --- payloads ---------------------------------------------------------------------------------------------------
