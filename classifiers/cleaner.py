@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from classifiers.features import LineItem, PreparedArticle, on_topic_heading, pr
 from classifiers.labels import BLANK, BODY, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
-from classifiers.segment import RELATED_CUE, split_lines
+from classifiers.segment import RELATED_CUE, split_lines, without
 
 if TYPE_CHECKING:
     from classifiers.relatedness import ArticleIndex
@@ -88,29 +89,41 @@ class Cleaner:
         """Clean one article given as text (lines split on "\n"); `lines` is set for HTML input."""
         return self.clean_many([text], options, lines=[lines] if lines is not None else None)[0]
 
-    def clean_many(self, texts: list[str], options: Options | None = None, *,
-                   lines: list[list[str]] | None = None) -> list[Result]:
-        """Clean several articles with one pass of the model over all their lines: the fast path for batches."""
-        options = options or Options()
+    def clean_many(self, texts: Sequence[str], options: Options | Sequence[Options] | None = None, *,
+                   lines: Sequence[list[str] | None] | None = None) -> list[Result]:
+        """Clean several articles with one pass of the model over all their lines: the fast path for batches.
+
+        Each result is the one `clean()` gives for that article alone (every line is scored on its own features,
+        so batching changes only the speed), except `took_ms`, which is the batch's time shared out evenly.
+
+        `options` is one `Options` for all the articles, or one per article: a batch from the API or the CLI mixes
+        articles with their own `id` and `title`, and they must still share one model pass. `lines`, when given,
+        has one entry per article: the lines HTML was turned into, or None to split that article's text (so text
+        and HTML articles can share a batch too).
+        """
+        per_article = _per_article(options, len(texts))
+        if lines is not None and len(lines) != len(texts):
+            raise ValueError(f"clean_many got {len(texts)} texts but {len(lines)} entries in lines")
         started = time.perf_counter()
-        prepared = [prepare(raw) for raw in (lines if lines is not None else [split_lines(t) for t in texts])]
+        given: Sequence[list[str] | None] = lines if lines is not None else [None] * len(texts)
+        prepared = [prepare(split_lines(t) if raw is None else raw) for t, raw in zip(texts, given)]
         items: list[LineItem] = []
         thresholds: list[float] = []
-        for p in prepared:
+        for p, opts in zip(prepared, per_article):
             items.extend(p.items)
-            thresholds.extend(max(options.line_threshold, options.heading_threshold) if on_topic_heading(it)
-                              else options.line_threshold for it in p.items)
+            thresholds.extend(max(opts.line_threshold, opts.heading_threshold) if on_topic_heading(it)
+                              else opts.line_threshold for it in p.items)
             items.extend(row[3] for row in p.pieces)
-            thresholds.extend([options.piece_threshold] * len(p.pieces))
+            thresholds.extend([opts.piece_threshold] * len(p.pieces))
         decisions = self.decide(items, thresholds)
         results = []
         pos = 0
-        for p in prepared:
+        for p, opts in zip(prepared, per_article):
             line_d = decisions[pos:pos + len(p.items)]
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
-            results.append(self._assemble(p, line_d, piece_d, options))
+            results.append(self._assemble(p, line_d, piece_d, opts))
         took = (time.perf_counter() - started) * 1000.0 / max(len(prepared), 1)
         for r in results:
             r.took_ms = took
@@ -134,10 +147,10 @@ class Cleaner:
                 removed.append(Removal(i, start, end, raw[i][start:end], d.label, d.score))
                 cuts.setdefault(i, []).append((start, end))
         paragraphs: list[str] = []
-        for i, item in zip(p.index, p.items):
+        for i in p.index:
             if i in gone:
                 continue
-            text_ = _cut(raw[i], cuts[i]) if i in cuts else item.text
+            text_ = without(raw[i], cuts[i]) if i in cuts else raw[i].strip()
             if text_:
                 paragraphs.append(text_)
         removed.sort(key=lambda r: (r.line, r.start or 0))
@@ -166,6 +179,16 @@ class Cleaner:
         return links
 
 
+def _per_article(options: Options | Sequence[Options] | None, count: int) -> list[Options]:
+    """One `Options` per article: the shared one repeated, or the caller's list checked for length."""
+    if options is None or isinstance(options, Options):
+        return [options or Options()] * count
+    per_article = list(options)
+    if len(per_article) != count:
+        raise ValueError(f"clean_many got {count} texts but {len(per_article)} options")
+    return per_article
+
+
 def _transform(step: Any, X: Any) -> Any:
     """Apply one fitted transformer (or a pipeline of them), calling a FunctionTransformer's function directly."""
     if isinstance(step, Pipeline):
@@ -192,14 +215,3 @@ def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> 
     if len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return decisions
     return [Decision(TITLE, max(decisions[0].score, 0.5), True), *decisions[1:]]
-
-
-def _cut(line: str, spans: list[tuple[int, int]]) -> str:
-    """The line without the junk pieces, joined with single spaces where a piece stood."""
-    parts = []
-    pos = 0
-    for start, end in sorted(spans):
-        parts.append(line[pos:start].strip())
-        pos = end
-    parts.append(line[pos:].strip())
-    return " ".join(p for p in parts if p)

@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from classifiers.segment import find_candidates
+from classifiers.segment import Piece, find_candidates, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -248,10 +248,14 @@ def _heading(it: LineItem, n_tok: int) -> list[float]:
             float(bool(BARE_CUE.match(it.prev))), float(heading and long_neighbours)]
 
 
-def build_items(lines: list[str]) -> tuple[list[int], list[LineItem], ArticleTerms]:
-    """Items for the non-blank lines of one article, with their input line indices and the article's words."""
+def build_items(lines: list[str], texts: list[str] | None = None) -> tuple[list[int], list[LineItem], ArticleTerms]:
+    """Items for the non-blank lines of one article, with their input line indices and the article's words.
+
+    `texts`, one per non-blank line, is what the model reads of each line (default: the stripped line).
+    """
     index = [i for i, line in enumerate(lines) if line.strip()]
-    texts = [lines[i].strip() for i in index]
+    if texts is None:
+        texts = [lines[i].strip() for i in index]
     terms = ArticleTerms.of(texts)
     count = len(texts)
     seen: set[str] = set()
@@ -277,10 +281,25 @@ class PreparedArticle:
 
 
 def prepare(lines: list[str]) -> PreparedArticle:
-    index, items, terms = build_items(lines)
+    index = [i for i, line in enumerate(lines) if line.strip()]
+    found = {i: find_candidates(lines[i]) for i in index}
+    index, items, terms = build_items(lines, [own_text(lines[i], found[i]) for i in index])
     pieces = [(i, pc.start, pc.end, piece_item(item, lines[i], pc.start, pc.end, terms))
-              for i, item in zip(index, items) for pc in find_candidates(lines[i])]
+              for i, item in zip(index, items) for pc in found[i]]
     return PreparedArticle(lines, index, items, pieces, terms)
+
+
+def own_text(line: str, pieces: list[Piece]) -> str:
+    """What the line model reads of a line: the line without its candidate junk pieces, which are judged on their
+    own. A paragraph with a photo credit or "(den/yp)" glued to its end is then judged as the paragraph it is,
+    never removed whole for its glued junk. When the pieces are most of the line, or the line opens with one,
+    the line is read whole."""
+    whole = line.strip()
+    lead = len(line) - len(line.lstrip())
+    if not pieces or pieces[0].start <= lead + 2:
+        return whole  # a line that opens with a cue ("Baca juga: ...") is judged whole
+    rest = without(line, [(p.start, p.end) for p in pieces])
+    return rest if len(rest) >= max(15, 0.3 * len(whole)) else whole
 
 
 def piece_item(line_item: LineItem, line: str, start: int, end: int, terms: ArticleTerms) -> LineItem:

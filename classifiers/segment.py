@@ -179,3 +179,14 @@ def _with_sentences(line: str, cues: list[Piece]) -> list[Piece]:
     """In a flattened paragraph, every sentence that no cue candidate touches becomes a candidate too."""
     extra = [s for s in sentences(line) if not any(s.start < c.end and c.start < s.end for c in cues)]
     return sorted(cues + extra, key=lambda p: p.start)
+
+
+def without(line: str, spans: list[tuple[int, int]]) -> str:
+    """The line less the given (start, end) pieces, joined with single spaces where a piece stood."""
+    parts = []
+    pos = 0
+    for start, end in sorted(spans):
+        parts.append(line[pos:start].strip())
+        pos = max(pos, end)
+    parts.append(line[pos:].strip())
+    return " ".join(p for p in parts if p)

@@ -7,8 +7,9 @@ the worker pool.
 
 `batch` is resumable: every input line ends in exactly one of OUT and the errors file, each answer carrying its
 record's id (a record without one gets its 1-based line number), and a rerun skips the ids already present in
-either file. Answers are written in input order and flushed as they come, so a kill loses at most the records in
-flight; a half-written last line left by the kill is cut off on the next run. (Ids are how lines are matched: two
+either file. Records are cleaned in chunks (one model pass per chunk, the fast path), and answers are written in
+input order and flushed as they come, so a kill loses at most the chunks in flight; a half-written last line left by
+the kill is cut off on the next run. (Ids are how lines are matched: two
 records with the same id count as one on a rerun.)
 """
 from __future__ import annotations
@@ -26,11 +27,14 @@ from typing import IO, Any
 from classifiers import Cleaner, Options
 from service.config import Config
 from service.errors import Problem
-from service.records import LineRecord, clean_line_record, clean_record, dumps, is_error, read_line
+from service.records import LineRecord, clean_line_records, clean_record, dumps, is_error, read_line
 
-#: Records submitted ahead of the one being written, per worker: enough to keep every worker busy while the
+#: Records a worker cleans in one model pass: past a few dozen the gain is small, while the answers of a chunk
+#: are written only once all of it is cleaned (and a kill loses the chunks in flight).
+CHUNK = 32
+#: Chunks submitted ahead of the one being written, per worker: enough to keep every worker busy while the
 #: writer waits on the oldest, few enough that memory and the loss on a kill stay small.
-WINDOW_PER_WORKER = 8
+WINDOW_PER_WORKER = 2
 
 # Per-process state of a batch worker, set once by `_init_worker` (the pool's initializer).
 _worker: dict[str, Any] = {}
@@ -150,20 +154,35 @@ def _pending(lines: IO[str], done: set[str], counts: dict[str, int], bar: Any) -
 
 def _answers(items: Iterator[LineRecord], workers: int, model_dir: Path, options: Options,
              max_bytes: int) -> Iterator[dict[str, Any]]:
-    """Answers in input order: in this process for one worker, else from a pool with a bounded window in flight."""
+    """Answers in input order, one per item, cleaned a chunk at a time: in this process for one worker, else in a
+    pool with a bounded window of chunks in flight."""
+    chunks = _chunked(items, CHUNK)
     if workers <= 1:
         _init_worker(model_dir, options, max_bytes)
-        yield from map(_clean_in_worker, items)
+        for chunk in chunks:
+            yield from _clean_in_worker(chunk)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(model_dir, options, max_bytes)) as pool:
-        window: deque[Future[dict[str, Any]]] = deque()
-        for item in items:
-            window.append(pool.submit(_clean_in_worker, item))
+        window: deque[Future[list[dict[str, Any]]]] = deque()
+        for chunk in chunks:
+            window.append(pool.submit(_clean_in_worker, chunk))
             if len(window) >= workers * WINDOW_PER_WORKER:
-                yield window.popleft().result()
+                yield from window.popleft().result()
         while window:
-            yield window.popleft().result()
+            yield from window.popleft().result()
+
+
+def _chunked(items: Iterator[LineRecord], size: int) -> Iterator[list[LineRecord]]:
+    """`items` in consecutive lists of `size` (the last one shorter)."""
+    chunk: list[LineRecord] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _init_worker(model_dir: Path, options: Options, max_bytes: int) -> None:
@@ -171,8 +190,8 @@ def _init_worker(model_dir: Path, options: Options, max_bytes: int) -> None:
     _worker.update(cleaner=Cleaner.load(model_dir), options=options, max_bytes=max_bytes)
 
 
-def _clean_in_worker(item: LineRecord) -> dict[str, Any]:
-    return clean_line_record(_worker["cleaner"], _worker["options"], item, max_bytes=_worker["max_bytes"])
+def _clean_in_worker(chunk: list[LineRecord]) -> list[dict[str, Any]]:
+    return clean_line_records(_worker["cleaner"], _worker["options"], chunk, max_bytes=_worker["max_bytes"])
 
 
 def _done_ids(path: Path) -> set[str]:

@@ -5,7 +5,8 @@
 Every input file is one partition of a `dask.bag`, so a record without an id gets its line number in its own
 file as id, exactly as `python -m service batch` numbers it: for the same file the two write the same answers in
 the same order (the tests check this; only `took_ms` differs). Each partition loads the Cleaner once (and a worker
-process keeps it for its next partitions), then maps `service.records.clean_line_record` over its lines. Partition
+process keeps it for its next partitions), then cleans its lines with `service.records.clean_line_records` in chunks
+(one model pass per chunk, the fast path). Partition
 N is written to `OUT_DIR/part-0000N.jsonl` (results) and `OUT_DIR/part-0000N.errors.jsonl` (failures, with ids),
 files in the sorted order of the paths the glob matched. Split a very large file into several to spread it; with
 several files, give records explicit ids, since line numbers repeat from file to file.
@@ -26,10 +27,12 @@ from typing import Any
 
 from classifiers import Cleaner, Options
 from service.config import Config
-from service.records import clean_line_record, dumps, is_error, read_line
+from service.records import LineRecord, clean_line_records, dumps, is_error, read_line
 
 PARTS = "part-*.jsonl"
 ERROR_PARTS = "part-*.errors.jsonl"
+#: Records per model pass: the speed of batching without one partition's whole feature matrix in memory at once.
+CHUNK = 64
 
 
 @lru_cache(maxsize=2)
@@ -41,12 +44,16 @@ def _cleaner(model_dir: Path) -> Cleaner:
 def clean_partition(lines: Iterable[str], model_dir: Path, options: Options, max_bytes: int) -> list[dict[str, Any]]:
     """Answers for one partition (one whole file), line numbers counted from 1 as in the CLI."""
     cleaner = _cleaner(model_dir)
-    answers = []
+    answers: list[dict[str, Any]] = []
+    chunk: list[LineRecord] = []
     for lineno, line in enumerate(lines, start=1):
         item = read_line(line, lineno)
         if item is not None:
-            answers.append(clean_line_record(cleaner, options, item, max_bytes=max_bytes))
-    return answers
+            chunk.append(item)
+        if len(chunk) >= CHUNK:
+            answers += clean_line_records(cleaner, options, chunk, max_bytes=max_bytes)
+            chunk = []
+    return answers + clean_line_records(cleaner, options, chunk, max_bytes=max_bytes)
 
 
 def _is_result(answer: dict[str, Any]) -> bool:

@@ -1,7 +1,9 @@
 """One article record in, one result or error item out: the work the batch endpoint, the CLI and the Dask job share.
 
 No Flask request in here, so a worker process or a Dask task can run it with its own `Cleaner`. Keeping the three
-callers on one function is what makes their outputs identical for the same record (the tests compare them).
+callers on one function is what makes their outputs identical for the same record (the tests compare them). That
+function is `clean_records`, which takes many records at once because one model pass over many articles is about
+twice as fast per article as one pass each; `clean_record` is the same for a single record.
 
 A record is the batch API's article object (`{"id", "text"|"html", "title"?}`). The answer is either the cleaning
 result (the same dict `POST /v1/clean` returns) or an error item `{"id": ..., "error": {problem details}}`.
@@ -10,10 +12,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from classifiers import Cleaner, Options
+from classifiers.options import Result
 from service.adapters import ArticleInput, article_from_object
 from service.errors import Problem
 
@@ -39,30 +43,90 @@ def too_large(limit: int) -> Problem:
 
 
 def clean_validated(cleaner: Cleaner, options: Options, article: ArticleInput) -> dict[str, Any]:
-    """Clean one validated article: what `POST /v1/clean`, the batch endpoint, the CLI and Dask all answer."""
-    result = cleaner.clean(article.text, replace(options, id=article.id, title=article.title), lines=article.lines)
+    """Clean one validated article: what `POST /v1/clean`, the batch endpoint, the CLI and Dask all answer.
+
+    It goes through `Cleaner.clean`, the core's one-article entry point (which the webhook tests watch).
+    """
+    return _answer(article, cleaner.clean(article.text, replace(options, id=article.id, title=article.title),
+                                          lines=article.lines))
+
+
+def clean_validated_many(cleaner: Cleaner, options: Options, articles: Sequence[ArticleInput]) -> list[dict[str, Any]]:
+    """Clean validated articles with one `Cleaner.clean_many` call: each answer is what `clean_validated` gives.
+
+    An exception from the core propagates (the caller decides what a failure is worth).
+    """
+    results = cleaner.clean_many([a.text for a in articles],
+                                 [replace(options, id=a.id, title=a.title) for a in articles],
+                                 lines=[a.lines for a in articles])
+    return [_answer(article, result) for article, result in zip(articles, results)]
+
+
+def _answer(article: ArticleInput, result: Result) -> dict[str, Any]:
+    """The result as the API answers it: with the lines HTML became, for an HTML article."""
     if article.from_html:
         result.lines = article.lines
     return result.to_dict()
 
 
-def clean_record(cleaner: Cleaner, options: Options, record: Any, *, max_bytes: int | None = None) -> dict[str, Any]:
-    """Validate and clean one record; a record that fails becomes an error item instead of an exception.
+def validate_record(record: Any, *, max_bytes: int | None = None) -> ArticleInput | dict[str, Any]:
+    """The article a record holds, or the error item that answers it instead.
 
     `max_bytes` applies the single-article limit (`Config.max_body_bytes`) to the record re-encoded as UTF-8 JSON, so
     an article too big for `POST /v1/clean` is too big here as well, however it arrived. An unexpected exception
-    from the core is logged and answered as a 500 item: one bad article must not sink the thousands around it.
+    (say from the HTML parser) is logged and becomes a 500 item, like a failure of the core.
     """
     art_id = record_id(record)
     try:
         if max_bytes is not None and len(json.dumps(record, ensure_ascii=False).encode("utf-8")) > max_bytes:
             raise too_large(max_bytes)
-        return clean_validated(cleaner, options, article_from_object(record))
+        return article_from_object(record)
     except Problem as exc:
         return error_item(art_id, exc)
     except Exception:
         log.exception("cleaning article %r failed", art_id)
-        return error_item(art_id, Problem(500, "internal-error", "cleaning this article failed unexpectedly"))
+        return internal_error(art_id)
+
+
+def internal_error(art_id: str | None) -> dict[str, Any]:
+    return error_item(art_id, Problem(500, "internal-error", "cleaning this article failed unexpectedly"))
+
+
+def clean_record(cleaner: Cleaner, options: Options, record: Any, *, max_bytes: int | None = None) -> dict[str, Any]:
+    """Validate and clean one record; a record that fails becomes an error item instead of an exception."""
+    return clean_records(cleaner, options, [record], max_bytes=max_bytes)[0]
+
+
+def clean_records(cleaner: Cleaner, options: Options, records: Sequence[Any], *,
+                  max_bytes: int | None = None) -> list[dict[str, Any]]:
+    """Validate every record and clean the valid ones in one model pass; answers in input order.
+
+    A record that fails validation gets its error item in its place, exactly as `clean_record` would answer it,
+    and does not stop the others. Cleaning many articles per `clean_many` call is about twice as fast per article
+    as one call each, which is why the batch endpoint, the CLI and Dask all come through here. Should the core
+    raise on the batch, each of its articles is cleaned again on its own, so that only the article at fault gets
+    a 500 item: one bad article must not sink the thousands around it.
+    """
+    checked = [validate_record(record, max_bytes=max_bytes) for record in records]
+    cleaned = iter(_clean_isolating_failures(cleaner, options, [c for c in checked if isinstance(c, ArticleInput)]))
+    return [next(cleaned) if isinstance(c, ArticleInput) else c for c in checked]
+
+
+def _clean_isolating_failures(cleaner: Cleaner, options: Options,
+                              articles: list[ArticleInput]) -> list[dict[str, Any]]:
+    """`clean_validated_many`, retried one article at a time when the batch fails, to find the article at fault."""
+    if not articles:
+        return []
+    try:
+        if len(articles) == 1:
+            return [clean_validated(cleaner, options, articles[0])]
+        return clean_validated_many(cleaner, options, articles)
+    except Exception:
+        if len(articles) > 1:
+            log.warning("cleaning a batch of %d articles failed; cleaning them one at a time", len(articles))
+            return [answer for a in articles for answer in _clean_isolating_failures(cleaner, options, [a])]
+        log.exception("cleaning article %r failed", articles[0].id)
+        return [internal_error(articles[0].id)]
 
 
 def is_error(item: dict[str, Any]) -> bool:
@@ -110,8 +174,23 @@ def read_line(line: str, lineno: int) -> LineRecord | None:
 def clean_line_record(cleaner: Cleaner, options: Options, item: LineRecord, *,
                       max_bytes: int | None = None) -> dict[str, Any]:
     """The answer for one parsed JSONL line, always carrying the line's key as its id."""
-    out = item.error if item.error is not None else clean_record(cleaner, options, item.record, max_bytes=max_bytes)
-    return out if out.get("id") == item.key else {**out, "id": item.key}
+    return clean_line_records(cleaner, options, [item], max_bytes=max_bytes)[0]
+
+
+def clean_line_records(cleaner: Cleaner, options: Options, items: Sequence[LineRecord], *,
+                       max_bytes: int | None = None) -> list[dict[str, Any]]:
+    """The answers for parsed JSONL lines, in order, the parsed records cleaned together by `clean_records`.
+
+    Every answer carries its line's key as id, whatever the record said, since the key is what a resumed run
+    matches on.
+    """
+    parsed = [item for item in items if item.error is None]
+    cleaned = iter(clean_records(cleaner, options, [item.record for item in parsed], max_bytes=max_bytes))
+    answers = []
+    for item in items:
+        out = item.error if item.error is not None else next(cleaned)
+        answers.append(out if out.get("id") == item.key else {**out, "id": item.key})
+    return answers
 
 
 def dumps(item: dict[str, Any]) -> str:

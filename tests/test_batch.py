@@ -1,6 +1,7 @@
 """`POST /v1/clean/batch`: JSON and NDJSON keep order, bad articles are reported in place, limits, request errors."""
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -173,3 +174,71 @@ def test_an_overlong_ndjson_line_is_skipped_unparsed_and_the_next_is_cleaned():
     first, second = [json.loads(line) for line in r.get_data(as_text=True).splitlines()]
     assert first["id"] is None and first["line"] == 1 and first["error"]["type"].endswith("/article-too-large")
     assert second["id"] == "ok" and second["body"]
+
+
+def _no_took(item: dict) -> dict:
+    return {k: v for k, v in item.items() if k != "took_ms"}
+
+
+def many_articles(n: int) -> list[object]:
+    """More articles than one chunk holds, bad ones among them (also right at chunk boundaries)."""
+    out: list[object] = []
+    for i in range(n):
+        if i in (31, 32, 63, 64) or i % 11 == 7:
+            out.append(BAD[i % len(BAD)][0])
+        else:
+            out.append({"id": f"n{i}", "text": PASAR if i % 2 else BANJIR})
+    return out
+
+
+def test_json_batch_across_chunks_keeps_order_and_equals_single_cleaning(client):
+    arts = many_articles(140)  # three chunks of 64, the last short
+    results = client.post("/v1/clean/batch", json={"articles": arts}).get_json()["results"]
+    assert len(results) == 140
+    assert [r["id"] for r in results] == [a.get("id") if isinstance(a, dict) else None for a in arts]
+    for a, r in zip(arts, results):
+        if isinstance(a, dict) and a.get("text") in (PASAR, BANJIR):
+            assert _no_took(r) == _no_took(client.post("/v1/clean", json=a).get_json())
+        else:
+            assert r["error"]["status"] == 422
+
+
+def test_ndjson_across_chunks_keeps_order_with_a_malformed_line_inside_a_chunk(client):
+    arts = many_articles(75)
+    lines = [json.dumps(a, ensure_ascii=False) for a in arts]
+    lines[10] = "{\"id\": \"rusak\", \"text\": "  # malformed, in the middle of the first chunk
+    lines[33] = "[1, 2"  # and in the second
+    r = client.post("/v1/clean/batch", data=("\n".join(lines) + "\n").encode(), content_type=NDJSON)
+    results = [json.loads(line) for line in r.get_data(as_text=True).splitlines()]
+    json_results = client.post("/v1/clean/batch", json={"articles": arts}).get_json()["results"]
+    assert len(results) == 75
+    for k, (got, want) in enumerate(zip(results, json_results)):
+        if k in (10, 33):
+            assert got["id"] is None and got["line"] == k + 1 and got["error"]["type"].endswith("/malformed-json")
+            continue
+        if "error" in got:
+            assert got.pop("line") == k + 1
+        assert _no_took(got) == _no_took(want)
+
+
+def test_ndjson_item_limit_inside_a_chunk_answers_every_line_before_it():
+    client = create_app(Config(max_batch_items=40)).test_client()
+    body = "".join(json.dumps({"id": str(i), "text": PASAR}) + "\n" for i in range(45)).encode()
+    results = [json.loads(line) for line in client.post("/v1/clean/batch", data=body, content_type=NDJSON)
+               .get_data(as_text=True).splitlines()]
+    assert [x["id"] for x in results] == [str(i) for i in range(40)] + [None]
+    assert all(x["body"] for x in results[:40])
+    assert results[-1]["line"] == 41 and results[-1]["error"]["type"].endswith("/too-many-articles")
+
+
+def test_ndjson_byte_limit_inside_a_chunk_answers_every_line_before_it():
+    line = json.dumps({"text": PASAR}) + "\n"
+    limit = len(line) * 5 + 10  # the sixth line crosses it
+    client = create_app(Config(max_body_bytes=1000, max_batch_bytes=limit)).test_client()
+    # sent without a length, as a chunked body is, so that the limit is only found while streaming
+    r = client.post("/v1/clean/batch", input_stream=io.BytesIO(line.encode() * 8), content_type=NDJSON,
+                    environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": ""})
+    results = [json.loads(x) for x in r.get_data(as_text=True).splitlines()]
+    assert r.status_code == 200 and len(results) == 6
+    assert all(x["body"] for x in results[:5])
+    assert results[-1]["line"] == 6 and results[-1]["error"]["type"].endswith("/payload-too-large")

@@ -115,3 +115,26 @@ def test_the_fast_path_gives_the_pipelines_probabilities(cleaner):
 
     X, _y = rows(load_corpus()[:20])
     assert np.allclose(cleaner.predict_proba(X), cleaner.pipeline.predict_proba(X))
+
+
+def test_clean_many_with_per_article_options_equals_clean_one_by_one(cleaner):
+    """One model pass over many articles changes only the speed: each result is what `clean` gives it alone."""
+    arts = load_corpus()[:30]
+    options = [Options(id=f"art-{k}", title=f"Judul {k}" if k % 3 == 0 else None,
+                       line_threshold=0.6 if k % 5 == 0 else Options().line_threshold) for k in range(len(arts))]
+    # a mix of articles given as text and as lines (what HTML input becomes)
+    lines = [art.text.split("\n") if k % 4 == 1 else None for k, art in enumerate(arts)]
+    many = cleaner.clean_many([a.text for a in arts], options, lines=lines)
+    one = [cleaner.clean(a.text, o, lines=ln) for a, o, ln in zip(arts, options, lines)]
+    for m, o in zip(many, one):
+        m.took_ms = o.took_ms = 0.0
+    assert many == one
+    assert [r.id for r in many] == [o.id for o in options]
+    assert many[0].metadata.title == "Judul 0"
+
+
+def test_clean_many_refuses_options_or_lines_of_the_wrong_length(cleaner):
+    with pytest.raises(ValueError, match="options"):
+        cleaner.clean_many(["a", "b"], [Options()])
+    with pytest.raises(ValueError, match="lines"):
+        cleaner.clean_many(["a", "b"], lines=[["a"]])

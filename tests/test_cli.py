@@ -151,3 +151,22 @@ def test_batch_answers_are_what_the_api_answers(tmp_path, client, workers):
         api = client.post("/v1/clean", json=by_key[result["id"]]).get_json()
         result.pop("took_ms"), api.pop("took_ms")
         assert result == api
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_batch_keeps_input_order_across_chunks(tmp_path, workers):
+    from classifiers import Cleaner, Options
+    from service.records import clean_line_record
+
+    src, ids = write_input(tmp_path / "masuk.jsonl", n=75)  # more than two chunks of 32, failures among them
+    out = tmp_path / "hasil.jsonl"
+    assert main(["batch", str(src), "-o", str(out), "--workers", workers, "-q"]) == 0
+    parsed = [item for n, line in enumerate(records(75), start=1) if (item := read_line(line, n)) is not None]
+    cleaner = Cleaner.load()
+    expected = [clean_line_record(cleaner, Options(), item, max_bytes=1_000_000) for item in parsed]
+    for name, want in ((out, [e for e in expected if "error" not in e]),
+                       (errors_path(out), [e for e in expected if "error" in e])):
+        got = read_jsonl(name)
+        assert [{k: v for k, v in g.items() if k != "took_ms"} for g in got] == \
+            [{k: v for k, v in w.items() if k != "took_ms"} for w in want]
+    assert len(expected) == len(ids)

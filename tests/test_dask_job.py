@@ -75,3 +75,18 @@ def test_the_entry_point_refuses_to_mix_with_old_parts(tmp_path, client):
     assert not (out / "part-00007.jsonl").exists()
     assert _parts(out, errors=False) == []
     assert [e["id"] for e in _parts(out, errors=True)] == ["x"]
+
+
+def test_small_chunks_inside_a_partition_change_nothing(tmp_path, client, monkeypatch):
+    """Partitions cleaned in chunks of 4 (boundaries fall among failures) write what chunks of 64 do."""
+    from test_cli import records
+
+    from service import dask_job
+
+    (tmp_path / "a.jsonl").write_text("\n".join(records(30)) + "\n", encoding="utf-8")
+    run(str(tmp_path / "a.jsonl"), tmp_path / "big", config=Config(), client=client)
+    monkeypatch.setattr(dask_job, "CHUNK", 4)
+    run(str(tmp_path / "a.jsonl"), tmp_path / "small", config=Config(), client=client)
+    for errors in (False, True):
+        assert _parts(tmp_path / "small", errors) == _parts(tmp_path / "big", errors)
+    assert len(_parts(tmp_path / "small", False)) > 10
