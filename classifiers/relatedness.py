@@ -205,17 +205,19 @@ def _number_key(w: str) -> str:
 
 def _units(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The text as (surface word, keys) in order; a function word is kept with no keys, so phrases do not jump it."""
-    out: list[tuple[str, tuple[str, ...]]] = []
-    for raw in _words(text):
-        low = raw.lower()
-        if low[:1].isdigit():
-            out.append((raw, (_number_key(low),)))
-        elif low in DROP or len(low) < 2 or (len(low) < 3 and not raw.isupper()) or low.removesuffix("nya") in DROP:
-            out.append((raw, ()))
-        else:
-            variants = stems(low)
-            out.append((raw, variants + ((low,) if low not in variants else ())))
-    return out
+    return [(raw, _keys(raw)) for raw in _words(text)]
+
+
+@lru_cache(maxsize=65536)
+def _keys(raw: str) -> tuple[str, ...]:
+    """The keys one word is counted under (cached: an article repeats its words, and stemming is the slow part)."""
+    low = raw.lower()
+    if low[:1].isdigit():
+        return (_number_key(low),)
+    if low in DROP or len(low) < 2 or (len(low) < 3 and not raw.isupper()) or low.removesuffix("nya") in DROP:
+        return ()
+    variants = stems(low)
+    return variants + ((low,) if low not in variants else ())
 
 
 def _phrases(units: list[tuple[str, tuple[str, ...]]]) -> list[tuple[int, int, str]]:
@@ -248,14 +250,14 @@ class ArticleIndex:
         index = cls()
         counts = index.counts
         for text in paragraphs:
-            units = _units(text)
-            for _, keys in units:
-                for key in keys:
-                    counts[key] = counts.get(key, 0) + 1
-            for _, _, group in _phrases(units):
-                counts[group] = counts.get(group, 0) + 1
-            for clause in CLAUSE_BREAK.split(text):  # an abbreviation never spans a comma or a quote
-                index.sequence.extend(raw.lower() for raw, keys in _units(clause) if keys and raw[:1].isalpha())
+            for clause in CLAUSE_BREAK.split(text):  # an abbreviation or synonym phrase never spans a comma or quote
+                units = _units(clause)
+                for _, keys in units:
+                    for key in keys:
+                        counts[key] = counts.get(key, 0) + 1
+                for _, _, group in _phrases(units):
+                    counts[group] = counts.get(group, 0) + 1
+                index.sequence.extend(raw.lower() for raw, keys in units if keys and raw[:1].isalpha())
                 index.sequence.append(" ")
         seq = index.sequence
         for k, word in enumerate(seq[:-1]):  # where an abbreviation with these two first letters may start
