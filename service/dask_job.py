@@ -19,6 +19,7 @@ already unless `--overwrite` is given.
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -56,6 +57,15 @@ def clean_partition(lines: Iterable[str], model_dir: Path, options: Options, max
     return answers + clean_line_records(cleaner, options, chunk, max_bytes=max_bytes)
 
 
+def clean_files(paths: Iterable[str], model_dir: Path, options: Options, max_bytes: int) -> list[dict[str, Any]]:
+    """Answers for the files of one partition, in order."""
+    answers: list[dict[str, Any]] = []
+    for path in paths:
+        with open(path, encoding="utf-8", errors="surrogateescape") as lines:
+            answers += clean_partition(lines, model_dir, options, max_bytes)
+    return answers
+
+
 def _is_result(answer: dict[str, Any]) -> bool:
     return not is_error(answer)
 
@@ -77,9 +87,14 @@ def run(in_glob: str, out_dir: Path, *, config: Config, max_bytes: int | None = 
     import dask
     import dask.bag as db
 
+    paths = sorted(glob.glob(in_glob))
+    if not paths:
+        raise FileNotFoundError(f"no input file matches {in_glob!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    bag = db.read_text(in_glob, blocksize=None, encoding="utf-8", errors="surrogateescape")
-    answers = bag.map_partitions(clean_partition, config.model_dir, config.options(),
+    # one partition per file, each task opening (and closing) its own file: a bag of lazy file iterators shared
+    # by the four outputs below was read from two threads at once
+    bag = db.from_sequence(paths, npartitions=len(paths))
+    answers = bag.map_partitions(clean_files, config.model_dir, config.options(),
                                  config.max_body_bytes if max_bytes is None else max_bytes)
     # Each partition becomes one string holding its JSONL lines: `to_textfiles` puts a newline between items and
     # (with last_endline) one after an empty partition too, which would leave a blank line in an empty part.
@@ -106,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from distributed import Client, LocalCluster
 
     out_dir = Path(args.output)
+    if not glob.glob(args.in_glob):
+        print(f"no input file matches {args.in_glob!r}", file=sys.stderr)
+        return 2
     if not args.overwrite and out_dir.is_dir() and any(out_dir.glob(PARTS)):
         print(f"{out_dir} already holds {PARTS}; pass --overwrite to replace them", file=sys.stderr)
         return 2

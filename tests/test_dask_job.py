@@ -13,10 +13,6 @@ from service.dask_job import run
 
 distributed = pytest.importorskip("distributed")
 
-# dask.bag.read_text leaves closing its file handles to the garbage collector; that is dask's, not ours
-pytestmark = [pytest.mark.filterwarnings("ignore::ResourceWarning"),
-              pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")]
-
 def _lines(path: Path) -> list[dict]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
