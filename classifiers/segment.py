@@ -20,16 +20,16 @@ RELATED_BARE = re.compile(
     r"|Artikel Terkait|ARTIKEL TERKAIT|Berita Terkait|BERITA TERKAIT|Video Terkait|Rekomendasi)\s*:?\s*")
 RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^()\n]{3,200}\)")
 #: Ad markers that scrapers leave in running text.
-AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT)\b")
+AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Sponsored|SPONSORED)\b")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
 EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
 #: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2), (ABD),
-#: (Kontributor Bandung, Nama): at the end of a line or before a new sentence. A bracketed ordinary word, such as
-#: "(Ethiopia)" or "(persen)", is not one.
+#: (Kontributor Bandung, Nama): right after a sentence's end, at the end of a line or before a new sentence. A
+#: bracketed ordinary word ("(Ethiopia)", "(persen)") or a date ("Kamis (13/2/2025)") is not one.
 INITIALS = re.compile(
-    r"(?:\(\s*(?:\*|[a-z][a-z0-9]{0,4}|[\w*.-]{1,20}(?:\s*/\s*[\w*.-]{1,24}){1,3}|[A-Z]{1,4}-\d{1,2}|[A-Z]{2,4}"
+    r"(?:(?<=[.!?”\"*])|(?<=[.!?”\"*]\s))(?:\(\s*(?:\*|[a-z][a-z0-9]{0,4}|[A-Za-z*][\w*.-]{0,19}(?:\s*/\s*[\w*.-]{1,24}){1,3}|[A-Z]{1,4}-\d{1,2}|[A-Z]{2,4}"
     r"|(?:Kontributor|Laporan|Reporter)\b[^()\n]{1,40})\s*\)"
-    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"])")
+    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"©\[(*])")
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
 CREDIT = re.compile(
     r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"
@@ -52,12 +52,16 @@ VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^
 #: Staff lines glued into flat text: "Editor: Nama Orang" (a name stops before the next role word).
 ROLE_WORDS = "Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting|Sumber|Tags?"
 ROLE = f"(?:{ROLE_WORDS})"
-STAFF = re.compile(
-    r"\b" + ROLE + r"\s*:\s*[A-Z][\w.'’-]*(?:\s+(?!" + ROLE + r"\b)[A-Z][\w.'’-]*){0,3}")
+#: A person's name in running text: capitalised words, stopping before a page word and before a capitalised word
+#: that opens the next sentence (one followed by a lowercase word).
+NAME = (r"[A-Z][\w.'’-]*(?:\s+(?!(?:" + ROLE_WORDS + r"|Copyright|COPYRIGHT|Hak|Baca|BACA|Ikuti|Simak|Halaman|Bagikan"
+        r"|Terkini|Terpopuler)\b)[A-Z][\w.'’-]*+(?!\s+[a-z])){0,3}")
+STAFF = re.compile(r"\b" + ROLE + r"\s*:\s*" + NAME + r"|\bLaporan [Ww]artawan [^,\n]{2,40},\s*" + NAME)
 #: Page furniture glued into flat text: copyright, share and paging words, disclaimers, tag lists.
 FURNITURE = re.compile(
-    r"(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^.\n]{0,90}?"
-    r"(?:Reserved\.?|\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
+    r"(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^\n]{0,100}?(?:[Rr]eserved|[Dd]ilindungi(?: [Uu]ndang-[Uu]ndang)?)\.?"
+    r"|(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^.\n]{0,90}?"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
     + ROLE_WORDS + r")\b)[A-Z][\w.]*){0,6})"
     r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman selanjutnya|Bagikan(?: Artikel)?\s*:?|Salin tautan|Terpopuler)(?=\s|$)"
     r"|\bDisclaimer\s*:(?:[^.!?\n]|[.!?](?=\S)){0,300}[.!?]"
@@ -77,6 +81,8 @@ HEADLINE_LOWER = frozenset(
     "di ke dari dan yang untuk dengan atau pada ini itu vs oleh dalam jadi bagi hingga sampai soal usai jelang "
     "saat agar tak tidak bisa akan ada kian makin lagi juga pun se per via hari tahun ala".split())
 WORD = re.compile(r"\S+")
+#: Longer than any headline we have seen; a Title Case run past it is the article's own text resuming.
+MAX_HEADLINE_WORDS = 16
 #: Words a clickbait headline often ends on.
 HEADLINE_CLOSER = re.compile(r"^(?:[A-Z]\w*(?:nya|mu|kah)|Ini|Begini|Lho|Loh|Sekarang|Disini|Sini)[!?.,]*$")
 
@@ -114,16 +120,22 @@ def headline_end(line: str, start: int) -> int:
         first = core[0]
         if first.islower() and core.rstrip(",.:;!?").lower() not in HEADLINE_LOWER:
             if k <= 1:
-                return len(line)  # no headline shape: leave it to the line model
+                # a sentence-case headline ("Baca juga: Ratusan nelayan pilih tak melaut"): it runs to its full
+                # stop when one comes soon, else to the end of the line
+                stop = SENTENCE_END.search(line, start, start + 160)
+                return _trim(line, start, stop.start() + 1) if stop else len(line)
             # the resumed sentence starts at the last capitalised token before the lowercase one
             j = k - 1
             while j > 0 and tokens[j][2].strip("\"“”'‘’(")[:1].islower():
                 j -= 1
             return _trim(line, start, tokens[j][0]) if j > 0 else tokens[k][0]
+        if k >= MAX_HEADLINE_WORDS:
+            return _trim(line, start, tokens[k][0])  # no headline is longer: what follows is the article
         if k > 0 and tokens[k - 1][2].endswith((".", "!", "?")) and tokens[k - 1][2] not in ("vs.",):
             # a full stop after at least one word ends the headline ("... Naik Lagi. Polisi ...")
             return _trim(line, start, tokens[k][0])
-        if k >= 3 and HEADLINE_CLOSER.search(tokens[k - 1][2]) and first.isupper():
+        if (k >= 3 and HEADLINE_CLOSER.search(tokens[k - 1][2]) and first.isupper()
+                and (k >= 5 or k + 1 < len(tokens) and tokens[k + 1][2][:1].islower())):
             # clickbait headlines close on "..., Ini Daftarnya", "Cek Syaratnya", "Rahasia Terbesarmu"; a capital
             # right after such a word starts the article's next sentence
             return _trim(line, start, tokens[k][0])

@@ -73,3 +73,13 @@ def test_capitalised_initials_and_names_in_brackets_close_a_paragraph():
     assert pieces("Bantuan disalurkan pekan depan. (Ant/Fik)") == ["(Ant/Fik)"]
     assert pieces("Rapat berlangsung tertutup. (Kontributor Bandung, Agung Setiadi)") == [
         "(Kontributor Bandung, Agung Setiadi)"]
+
+
+def test_a_name_stops_before_the_sentence_that_follows_it():
+    line = "Laporan Wartawan Tribun Medan, Irfan Siregar Kedua pelaku ditangkap polisi pada Senin malam."
+    assert pieces(line)[0] == "Laporan Wartawan Tribun Medan, Irfan Siregar"
+
+
+def test_sentence_case_headline_runs_to_its_full_stop():
+    line = "Ombak tinggi. Baca juga: Ratusan nelayan pilih tak melaut akibat cuaca buruk. Petugas berjaga di pantai."
+    assert pieces(line) == ["Baca juga: Ratusan nelayan pilih tak melaut akibat cuaca buruk."]
