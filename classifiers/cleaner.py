@@ -20,7 +20,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from classifiers import persistence
-from classifiers.features import LineItem, PreparedArticle, on_topic_heading, prepare
+from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_topic_heading, prepare
 from classifiers.labels import BLANK, BODY, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
@@ -111,8 +111,8 @@ class Cleaner:
         thresholds: list[float] = []
         for p, opts in zip(prepared, per_article):
             items.extend(p.items)
-            thresholds.extend(max(opts.line_threshold, opts.heading_threshold) if on_topic_heading(it)
-                              else opts.line_threshold for it in p.items)
+            thresholds.extend(max(opts.line_threshold, opts.heading_threshold)
+                              if on_topic_heading(it) or mid_sentence(it) else opts.line_threshold for it in p.items)
             items.extend(row[3] for row in p.pieces)
             thresholds.extend([opts.piece_threshold] * len(p.pieces))
         decisions = self.decide(items, thresholds)

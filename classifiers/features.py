@@ -34,6 +34,8 @@ CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|da
 #: A photo credit closing a caption: "... /Nama Fotografer/Reuters", "Foto: ...", "(ANTARA FOTO/...)".
 CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Photo|FOTO)\s*:|ANTARA FOTO/|"
                          r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b")
+#: A line longer than this is a paragraph of the article, for telling the footer apart.
+TAIL_PARAGRAPH_CHARS = 100
 BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
 CLOSERS = ".!?\"”’)*"
 
@@ -95,6 +97,8 @@ class LineItem:
     is_piece: bool = False
     #: the same text stood on an earlier line of the article (a scraper's duplicate)
     duplicate: bool = False
+    #: no paragraph-length line comes after this one: it is in the page's footer (Editor, Tags and the tag words)
+    in_tail: bool = False
 
 
 def item_texts(items: list[LineItem]) -> list[str]:
@@ -193,7 +197,8 @@ class ContextFeatures(_Stateless):
     NAMES = ("rel_pos", "first", "top3", "last", "bottom4", "piece", "prev_len", "next_len", "prev_short",
              "next_short", "prev_closes", "next_closes", "prev_none", "next_none", "sim", "sim_low",
              "sim_short", "sim_words", "duplicate", "duplicate_long", "next_starts_lower",
-             "heading_on_topic", "heading_off_topic", "prev_bare_cue", "between_body")
+             "heading_on_topic", "heading_off_topic", "prev_bare_cue", "between_body", "in_tail",
+             "in_tail_short")
 
     def transform(self, X):  # noqa: N803
         rows = []
@@ -213,6 +218,7 @@ class ContextFeatures(_Stateless):
                 float(it.duplicate), float(it.duplicate and len(it.text) > 80),
                 float(it.next.strip()[:1].islower()),
                 *_heading(it, n_tok),
+                float(it.in_tail), float(it.in_tail and len(it.text) < 40),
             ])
         return sparse.csr_matrix(np.array(rows, dtype=np.float64).reshape(len(X), -1))
 
@@ -239,6 +245,19 @@ def on_topic_heading(it: LineItem) -> bool:
             and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text))
 
 
+def mid_sentence(it: LineItem) -> bool:
+    """The line continues a sentence: the line before it stops without a full stop and the text runs on in
+    lowercase (or ends on the next line). Scrapers break sentences like this where they drop a link
+    ("... kata anggota" / "DPRD Surabaya" / "menyatakan ..."); the fragment is the article's own text, however much
+    it looks like a tag or a name."""
+    prev, nxt = it.prev.rstrip(), it.next.strip()
+    # the sentence carries on into the next line, or ends there
+    runs_on = (nxt[:1].islower() or (nxt[:1] != "" and nxt[:1] in ",;)") or it.text[:1].islower()
+               or len(nxt) >= 60 and nxt[-1:] in CLOSERS)
+    return (not it.is_piece and bool(prev) and prev[-1:] not in CLOSERS and prev[-1:] != ":" and runs_on
+            and not CUE_START.match(it.text) and not BARE_CUE.match(prev))
+
+
 def _heading(it: LineItem, n_tok: int) -> list[float]:
     """A short Title Case line with no final stop is a sub-heading when it shares the article's topic, and a
     linked headline when it does not; a linear model needs that interaction spelled out."""
@@ -258,11 +277,14 @@ def build_items(lines: list[str], texts: list[str] | None = None) -> tuple[list[
         texts = [lines[i].strip() for i in index]
     terms = ArticleTerms.of(texts)
     count = len(texts)
+    # the article's last paragraph-length line: what comes after it is footer (Editor, Tags, tag words, Terkini)
+    last_long = max((k for k, t in enumerate(texts) if len(t) > TAIL_PARAGRAPH_CHARS), default=count)
     seen: set[str] = set()
     items = []
     for k, t in enumerate(texts):
         items.append(LineItem(text=t, prev=texts[k - 1] if k else "", next=texts[k + 1] if k + 1 < count else "",
-                              index=k, count=count, similarity=terms.similarity(t), duplicate=t in seen))
+                              index=k, count=count, similarity=terms.similarity(t), duplicate=t in seen,
+                              in_tail=k > last_long))
         seen.add(t)
     return index, items, terms
 

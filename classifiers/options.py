@@ -11,8 +11,8 @@ DEFAULT_LINE_THRESHOLD = 0.7
 #: The same for a piece inside a line. Lower than for lines: a piece is only a candidate when a junk pattern found
 #: it, and on held-out styles 0.6 cut more junk than 0.7 with no more body characters lost.
 DEFAULT_PIECE_THRESHOLD = 0.6
-#: The junk probability a sub-heading-shaped line on the article's topic needs: these are the real lines the model
-#: most often takes for linked headlines, so it must be nearly sure.
+#: The junk probability a sub-heading-shaped line on the article's topic, or a fragment of a sentence broken over
+#: lines, needs: these are the real lines the model most often takes for junk, so it must be nearly sure.
 DEFAULT_HEADING_THRESHOLD = 0.9
 #: Relatedness from which a linked headline counts as about the same story: the best accuracy and F1 on
 #: seeds/relatedness/pairs.jsonl (`python -m classifiers.relatedness`), at the precise end of the 0.30-0.40 plateau.

@@ -1,4 +1,6 @@
-"""Train the model: `python -m classifiers.train` (deterministic: same seeds, same artifact).
+"""Train the model: `python -m classifiers.train` (fixed seeds and a fixed order of rows, so a rerun gives the same
+model; the artifact's bytes can still differ in the last bits of floating point between runs, so the manifest pins
+its sha256).
 
 1. Load `seeds/`, make variations of every article (`variants.py`).
 2. Hold out a quarter of the house styles, train on the rest, and score the held-out styles: those figures go into

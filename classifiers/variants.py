@@ -129,10 +129,33 @@ def broken(article: Article, rng: random.Random) -> Article:
     return _assemble(out, blank=rng.random() < 0.3, art=article, suffix="broken")
 
 
+#: Capitalised runs in the article's own text, to make tag words from ("Kota Depok", "Bansos PKH").
+NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][A-Za-z]+){0,2}\b")
+FOOTER_HEADS = ("Tags", "Tag", "TAGS", "Topik", "Tag Terkait")
+FOOTER_TAILS = ("Terkini", "Terpopuler", "Berita Terkini", "Terpopuler Hari Ini")
+
+
+def footered(article: Article, rng: random.Random) -> Article:
+    """The article with a tag footer after its last paragraph, as many CMS themes print one: a heading, a few tag
+    lines made from names in the article's own text, and section links. Teaches that short lines after the last
+    paragraph are page furniture, whatever their words."""
+    rows = _blocks(article)
+    names = sorted({m.group() for line, label, _ in rows if label == BODY for m in NAMED.finditer(line)
+                    if len(m.group()) > 3})
+    if not names:
+        return _assemble(rows, blank=True, art=article, suffix="footer")
+    last_body = max(k for k, r in enumerate(rows) if r[1] == BODY)
+    footer: list[tuple[str, str, list[Span]]] = [(rng.choice(FOOTER_HEADS), BOILERPLATE, [])]
+    footer += [(name, BOILERPLATE, []) for name in rng.sample(names, min(len(names), rng.randint(2, 5)))]
+    footer += [(tail, BOILERPLATE, []) for tail in rng.sample(FOOTER_TAILS, rng.randint(0, 2))]
+    return _assemble(rows[:last_body + 1] + footer + rows[last_body + 1:], blank=rng.random() < 0.5, art=article,
+                     suffix="footer")
+
+
 def variations(article: Article, seed: int) -> list[Article]:
     """The seed article and its variations, the same for the same seed."""
     rng = random.Random(f"{seed}:{article.id}")
-    out = [article, shuffled(article, rng), headless(article, rng), broken(article, rng)]
+    out = [article, shuffled(article, rng), headless(article, rng), broken(article, rng), footered(article, rng)]
     if sum(lab == BODY for lab in article.labels) >= 3:
         out.append(flattened(article, rng))
     return out

@@ -36,3 +36,20 @@ def test_the_corpus_is_large_and_varied_enough():
     assert set(LABELS) <= used
     assert any(a.shape == "flat" for a in corpus)
     assert any(all(lab in (BODY, BLANK) for lab in a.labels) for a in corpus), "some articles have no junk"
+
+
+def test_variations_are_deterministic_and_footer_lines_are_boilerplate():
+    import random
+
+    from classifiers.variants import FOOTER_HEADS, footered, variations
+
+    art = next(a for a in load_corpus() if a.id == "antara/vaksinasi-campak-kupang")
+    assert [v.lines for v in variations(art, 7)] == [v.lines for v in variations(art, 7)]
+    footer = footered(art, random.Random(3))
+    rows = [(line, lab) for line, lab in zip(footer.lines, footer.labels) if line]
+    head = next(k for k, (line, _) in enumerate(rows) if line in FOOTER_HEADS)
+    assert all(lab == BODY for _, lab in rows[:head])  # this article has no junk of its own
+    assert rows[head + 1:] and all(lab == "boilerplate" for _, lab in rows[head:])
+    body_text = " ".join(line for line, lab in rows[:head])
+    assert all(line in body_text for line, _ in rows[head + 1:] if line not in ("Terkini", "Terpopuler",
+               "Berita Terkini", "Terpopuler Hari Ini"))

@@ -31,3 +31,27 @@ def test_transformers_give_one_row_per_item_and_named_columns():
 def test_duplicate_lines_are_marked():
     _index, items, _terms = build_items(["Paragraf pertama yang panjang.", "Lain.", "Paragraf pertama yang panjang."])
     assert [it.duplicate for it in items] == [False, False, True]
+
+
+def test_lines_after_the_last_paragraph_are_the_tail():
+    paragraph = "Pemerintah kota meresmikan jembatan baru yang menghubungkan dua kelurahan di tepi sungai besar itu."
+    _index, items, _terms = build_items(["Judul", paragraph, "Kalimat pendek.", paragraph + " Lagi.", "Tags", "Depok"])
+    assert [it.in_tail for it in items] == [False, False, False, False, True, True]
+
+
+def test_a_fragment_of_a_broken_sentence_is_mid_sentence():
+    from classifiers.features import mid_sentence
+
+    _index, items, _terms = build_items(["Hal itu disampaikan anggota", "DPRD Surabaya", "dalam rapat kemarin.",
+                                         "Tags", "Banjir"])
+    assert [mid_sentence(it) for it in items] == [False, True, True, False, False]
+
+
+def test_a_name_fragment_before_the_end_of_its_sentence_is_mid_sentence():
+    from classifiers.features import mid_sentence
+
+    _index, items, _terms = build_items([
+        "Hal itu menjadi sorotan dalam rapat.", "Anggota Komisi D", "DPRD Surabaya",
+        "Rina Anggraeni meminta dinas memperbanyak sosialisasi di tingkat kelurahan setiap pekan.",
+        "Tags", "Depok", "Terkini"])
+    assert [mid_sentence(it) for it in items] == [False, False, True, False, False, False, False]
