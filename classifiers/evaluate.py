@@ -176,7 +176,6 @@ def print_row(name: str, s: Scores) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from classifiers.cleaner import Cleaner
-    from classifiers.peers import PEERS
     from classifiers.train import fit_cleaner
 
     ap = argparse.ArgumentParser(prog="python -m classifiers.evaluate", description=__doc__.split("\n")[0])
@@ -205,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             total.errors.extend(s.errors)
         print_row("held-out", total)
         report["seeds_style_folds"] = total.as_dict()
+        if not args.only_fold:  # the peers learn nothing, so they are scored on every article at once
+            report["seeds_peers"] = _print_peers(corpus)
         _print_errors(total, args.errors)
     gold = args.gold or (DEV_SET if DEV_SET.exists() else None)
     if gold is None:
@@ -214,18 +215,27 @@ def main(argv: list[str] | None = None) -> int:
         ours = score(articles, cleaner_removed(Cleaner.load()))
         print_row("bersih", ours)
         report["gold"] = {"file": str(gold), "bersih": ours.as_dict()}
-        for name, peer in PEERS.items():
-            try:
-                s = score(articles, peer)
-            except ImportError as exc:
-                print(f"{name:<14} skipped ({exc.name} not installed: pip install -r requirements-dev.txt)")
-                continue
-            print_row(name, s)
-            report["gold"][name] = s.as_dict()
+        report["gold"].update(_print_peers(articles))
         _print_errors(ours, args.errors)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _print_peers(articles: list[Article]) -> dict[str, Any]:
+    """Score and print every peer on `articles`; a peer whose package is not installed is skipped."""
+    from classifiers.peers import PEERS
+
+    out = {}
+    for name, peer in PEERS.items():
+        try:
+            s = score(articles, peer)
+        except ImportError as exc:
+            print(f"{name:<14} skipped ({exc.name} not installed: pip install -r requirements-dev.txt)")
+            continue
+        print_row(name, s)
+        out[name] = s.as_dict()
+    return out
 
 
 def _print_errors(s: Scores, n: int) -> None:
