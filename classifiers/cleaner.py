@@ -25,6 +25,7 @@ from classifiers.labels import BLANK, BODY, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
 from classifiers.segment import RELATED_CUE, split_lines, without
+from classifiers.twopass import NeighbourPass
 
 if TYPE_CHECKING:
     from classifiers.relatedness import ArticleIndex
@@ -80,10 +81,13 @@ class Cleaner:
         5 ms of bookkeeping per call whatever the input size, which would cap one process at about 200 articles a
         second. Walking the fitted steps directly leaves only the feature work and the matrix product.
         """
-        features = self.pipeline.named_steps["features"]
+        model = self.pipeline
+        first = model.first_ if isinstance(model, NeighbourPass) else model
+        features = first.named_steps["features"]
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             blocks = [_transform(step, items) for _name, step in features.transformer_list]
-            return self.pipeline.named_steps["model"].predict_proba(sparse.hstack(blocks, format="csr"))
+            proba = first.named_steps["model"].predict_proba(sparse.hstack(blocks, format="csr"))
+            return model.refine(items, proba) if isinstance(model, NeighbourPass) else proba
 
     def clean(self, text: str, options: Options | None = None, *, lines: list[str] | None = None) -> Result:
         """Clean one article given as text (lines split on "\n"); `lines` is set for HTML input."""

@@ -16,6 +16,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from classifiers.dateline import find_dateline
 from classifiers.segment import Piece, find_candidates, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -27,13 +28,13 @@ MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|
           "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec")
 DATE_LIKE = re.compile(r"\b\d{1,2}\s*(?:" + MONTHS + r")\.?\s*\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 TIME_LIKE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b")
-DATELINE = re.compile(r"^[\w .,()]{2,40}?(?:\.com|\.id|\.co|ANTARA|KOMPAS|TEMPO|Times|Indonesia|[A-Z]{3,})"
-                      r"[\w .,()]{0,25}?\s*[-–—]{1,2}\s")
 CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|dapatkan|editor|penulis|reporter|"
                        r"pewarta|sumber|foto|tags?|copyright|advertisement|scroll|artikel)", re.I)
 #: A photo credit closing a caption: "... /Nama Fotografer/Reuters", "Foto: ...", "(ANTARA FOTO/...)".
 CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Photo|FOTO)\s*:|ANTARA FOTO/|"
                          r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b")
+#: A dateline paragraph is looked for among this many first lines: below them, a match is a quoted dateline.
+DATELINE_WITHIN = 8
 #: A line longer than this is a paragraph of the article, for telling the footer apart.
 TAIL_PARAGRAPH_CHARS = 100
 BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
@@ -99,6 +100,9 @@ class LineItem:
     duplicate: bool = False
     #: no paragraph-length line comes after this one: it is in the page's footer (Editor, Tags and the tag words)
     in_tail: bool = False
+    #: the article has a dateline paragraph (`JAKARTA, KOMPAS.com -`) further down: this line is above where the
+    #: article's own text starts (headline, date, byline, photo caption)
+    above_dateline: bool = False
 
 
 def item_texts(items: list[LineItem]) -> list[str]:
@@ -157,7 +161,7 @@ def _shape(text: str) -> list[float]:
         float(bool(re.search(r"https?://|www\.|\.com\b|\.id\b|@\w", t))),
         float(bool(DATE_LIKE.search(t))),
         float(bool(TIME_LIKE.search(t))),
-        float(bool(DATELINE.match(t))),
+        float(find_dateline(t) is not None),
         float(bool(CUE_START.match(t))),
         float(bool(re.search(r"[\"“”]", t))),
         min(sentences, 5) / 5.0,
@@ -198,7 +202,7 @@ class ContextFeatures(_Stateless):
              "next_short", "prev_closes", "next_closes", "prev_none", "next_none", "sim", "sim_low",
              "sim_short", "sim_words", "duplicate", "duplicate_long", "next_starts_lower",
              "heading_on_topic", "heading_off_topic", "prev_bare_cue", "between_body", "in_tail",
-             "in_tail_short")
+             "in_tail_short", "above_dateline")
 
     def transform(self, X):  # noqa: N803
         rows = []
@@ -218,7 +222,7 @@ class ContextFeatures(_Stateless):
                 float(it.duplicate), float(it.duplicate and len(it.text) > 80),
                 float(it.next.strip()[:1].islower()),
                 *_heading(it, n_tok),
-                float(it.in_tail), float(it.in_tail and len(it.text) < 40),
+                float(it.in_tail), float(it.in_tail and len(it.text) < 40), float(it.above_dateline),
             ])
         return sparse.csr_matrix(np.array(rows, dtype=np.float64).reshape(len(X), -1))
 
@@ -279,12 +283,14 @@ def build_items(lines: list[str], texts: list[str] | None = None) -> tuple[list[
     count = len(texts)
     # the article's last paragraph-length line: what comes after it is footer (Editor, Tags, tag words, Terkini)
     last_long = max((k for k, t in enumerate(texts) if len(t) > TAIL_PARAGRAPH_CHARS), default=count)
+    dateline = next((k for k, t in enumerate(texts[:DATELINE_WITHIN])
+                     if len(t) > TAIL_PARAGRAPH_CHARS and find_dateline(t)), 0)
     seen: set[str] = set()
     items = []
     for k, t in enumerate(texts):
         items.append(LineItem(text=t, prev=texts[k - 1] if k else "", next=texts[k + 1] if k + 1 < count else "",
                               index=k, count=count, similarity=terms.similarity(t), duplicate=t in seen,
-                              in_tail=k > last_long))
+                              in_tail=k > last_long, above_dateline=k < dateline))
         seen.add(t)
     return index, items, terms
 

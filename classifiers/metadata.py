@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from classifiers.dateline import find_dateline
 from classifiers.features import STOPWORDS
 from classifiers.labels import BODY, BYLINE, CAPTION, DATE, TITLE
 
@@ -32,9 +33,12 @@ DATE_WORDS = re.compile(
     r"(?P<d>\d{1,2})\s*(?P<mon>" + MONTH_RE + r")\.?,?\s*(?P<y>\d{4})(?:[^\d\n]{0,12}?" + TIME + r")?", re.I)
 DATE_NUMERIC = re.compile(
     r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})(?:[^\d\n]{0,8}?" + TIME + r")?", re.I)
+#: English order, as some portals print it: "June 9, 2025 7:16 PM".
+DATE_MDY = re.compile(
+    r"\b(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:[^\d\n]{0,12}?"
+    r"(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
+    r"\s*(?P<zone>WITA|WIB|WIT|GMT\+0?[789](?::00)?|UTC\+[789])?)?", re.I)
 DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]" + TIME + r")?", re.I)
-DATELINE = re.compile(
-    r"^\s*(?P<dl>[A-Z][\w.&' ]{0,40}?(?:\s*,\s*[A-Z][\w. ]{1,30}?)?(?:\s*\([A-Z]+\))?)\s*(?:--|[-–—])\s*\S")
 STAFF = re.compile(
     r"\b(?P<role>Editor|Penyunting|Redaktur|Penulis|Reporter|Pewarta|Kontributor|Sumber|Rep|Red)\s*:\s*"
     r"(?P<who>[^|\n]+?)\s*(?=\||$|\b(?:Editor|Penulis|Reporter|Pewarta|Sumber|Red|Rep)\s*:)", re.I)
@@ -70,7 +74,7 @@ class Metadata:
 
 def parse_date(text: str) -> str | None:
     """The first date in `text` as ISO 8601 with its UTC offset (WIB when no zone is given), or None."""
-    for pattern in (DATE_WORDS, DATE_NUMERIC, DATE_ISO):
+    for pattern in (DATE_WORDS, DATE_NUMERIC, DATE_MDY, DATE_ISO):
         m = pattern.search(text)
         if not m:
             continue
@@ -79,8 +83,13 @@ def parse_date(text: str) -> str | None:
         zone = (g.get("zone") or "").upper()
         offset = ZONES.get(zone, int(zone[-1]) if zone[-1:].isdigit() else DEFAULT_UTC_OFFSET) if zone \
             else DEFAULT_UTC_OFFSET
+        hour = int(g.get("hh") or 0)
+        if (g.get("ampm") or "")[:1].lower() == "p" and hour < 12:
+            hour += 12
+        elif (g.get("ampm") or "")[:1].lower() == "a" and hour == 12:
+            hour = 0
         try:
-            stamp = datetime(int(g["y"]), month, int(g["d"]), int(g.get("hh") or 0), int(g.get("mm") or 0),
+            stamp = datetime(int(g["y"]), month, int(g["d"]), hour, int(g.get("mm") or 0),
                              int(g.get("ss") or 0), tzinfo=timezone(timedelta(hours=offset)))
         except ValueError:
             continue
@@ -110,22 +119,8 @@ def extract_published(lines: list[str], labels: list[str]) -> tuple[str | None, 
 
 
 def extract_dateline(paragraphs: list[str]) -> str | None:
-    """The place-and-outlet prefix of the first paragraph: `PR DEPOK` from `PR DEPOK – Menteri ...`."""
-    if not paragraphs:
-        return None
-    m = DATELINE.match(paragraphs[0])
-    if not m:
-        return None
-    dateline = m.group("dl").strip(" ,")
-    words = dateline.replace(",", " ").split()
-    # a dateline is short and shouts (JAKARTA, PR DEPOK), names an outlet (Liputan6.com, Jakarta (ANTARA)),
-    # or is just a place (Jakarta -)
-    if not words or len(dateline) > 45:
-        return None
-    shouts = any(len(w) >= 2 and w.isupper() for w in words)
-    outlet = "." in dateline or "(" in dateline
-    place = len(words) <= 2 and all(w[:1].isupper() for w in words)
-    return dateline if shouts or outlet or place else None
+    """The dateline of the first paragraph: `PR DEPOK` from `PR DEPOK – Menteri ...` (see `dateline.py`)."""
+    return find_dateline(paragraphs[0]) if paragraphs else None
 
 
 def _staff(lines: list[str], labels: list[str]) -> list[tuple[str, str]]:

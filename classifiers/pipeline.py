@@ -1,4 +1,4 @@
-"""The model: one scikit-learn `Pipeline` from `LineItem`s to labels."""
+"""The model: a first-pass scikit-learn `Pipeline` from `LineItem`s to labels, and the `NeighbourPass` around it."""
 from __future__ import annotations
 
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -7,6 +7,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from classifiers.features import ContextFeatures, ShapeFeatures, item_edges, item_neighbours, item_texts
+from classifiers.twopass import NeighbourPass
 
 RANDOM_STATE = 20231115
 
@@ -37,3 +38,9 @@ def build_pipeline(*, C: float = 4.0) -> Pipeline:  # noqa: N803 (scikit-learn's
         ("features", features),
         ("model", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=RANDOM_STATE)),
     ])
+
+
+def build_model() -> NeighbourPass:
+    """The model we train and save: the first-pass pipeline, and a second pass over its probabilities in context
+    (`twopass.py`), fitted on three style-grouped folds."""
+    return NeighbourPass(build_pipeline(), cv=3, random_state=RANDOM_STATE)

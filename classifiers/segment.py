@@ -21,13 +21,22 @@ RELATED_BARE = re.compile(
 RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^()\n]{3,200}\)")
 #: Ad markers that scrapers leave in running text.
 AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Sponsored|SPONSORED)\b")
+#: Short furniture words and prompts that scrapers leave between two sentences of running text ("... ujarnya.
+#: Iklan Kuasa hukum ..."): only at a sentence boundary and before a capital, since "iklan" is also an ordinary word.
+SHORT_FURNITURE = re.compile(
+    r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:Iklan|IKLAN|Konten Iklan|Promosi|PROMOSI|Sponsored|SPONSORED"
+    r"|Dengarkan artikel ini|Ringkasan Berita|Lanjutkan [Mm]embaca|Scroll untuk melanjutkan(?: membaca)?"
+    r"|SCROLL UNTUK MELANJUTKAN(?: MEMBACA)?|Scroll to continue(?: with content)?|SCROLL TO RESUME CONTENT"
+    r"|Jangan [Ll]ewatkan [Vv]ideo [Tt]erbaru\s*:?|-{3,}|_{3,}|={3,})(?=\s+[A-Z“\"\[(]|\s*$)")
+#: The markers among those that stand before a promoted headline ("Promosi Kredit Usaha Rakyat Bantu ...").
+PROMOTED = re.compile(r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:Promosi|PROMOSI|Sponsored|SPONSORED)\s+(?=[A-Z])")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
 EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
 #: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2), (ABD),
 #: (Kontributor Bandung, Nama): right after a sentence's end, at the end of a line or before a new sentence. A
 #: bracketed ordinary word ("(Ethiopia)", "(persen)") or a date ("Kamis (13/2/2025)") is not one.
 INITIALS = re.compile(
-    r"(?:(?<=[.!?”\"*])|(?<=[.!?”\"*]\s))(?:\(\s*(?:\*|[a-z][a-z0-9]{0,4}|[A-Za-z*][\w*.-]{0,19}(?:\s*/\s*[\w*.-]{1,24}){1,3}|[A-Z]{1,4}-\d{1,2}|[A-Z]{2,4}"
+    r"(?:(?<=[.!?”\"*\]])|(?<=[.!?”\"*\]]\s))(?:\(\s*(?:\*|[a-z][a-z0-9]{0,4}|[A-Za-z*][\w*.-]{0,19}(?:\s*/\s*[\w*.-]{1,24}){1,3}|[A-Z]{1,4}-\d{1,2}|[A-Z]{2,4}"
     r"|(?:Kontributor|Laporan|Reporter)\b[^()\n]{1,40})\s*\)"
     r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"©\[(*])")
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
@@ -73,8 +82,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"(\[])")
 FLAT_LINE_CHARS = 300
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    RELATED_BRACKETED, AD_MARKER, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING, VIDEO_PROMPT, STAFF,
-    FURNITURE)
+    RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING,
+    VIDEO_PROMPT, STAFF, FURNITURE)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(
@@ -154,6 +163,8 @@ def find_candidates(line: str) -> list[Piece]:
     for cue in (RELATED_CUE, RELATED_BARE):
         for m in cue.finditer(line):
             found.append(Piece(m.start(), headline_end(line, m.end())))
+    for m in PROMOTED.finditer(line):
+        found.append(Piece(m.end(), headline_end(line, m.end())))  # the headline alone; the marker is its own piece
     for pattern in CANDIDATE_PATTERNS:
         for m in pattern.finditer(line):
             if m.end() > m.start():

@@ -21,20 +21,30 @@ from classifiers import persistence
 from classifiers.corpus import DEFAULT_SEEDS, Article, corpus_sha256, load_corpus
 from classifiers.dataset import rows
 from classifiers.labels import LABELS
-from classifiers.pipeline import RANDOM_STATE, build_pipeline
-from classifiers.variants import variations
+from classifiers.pipeline import RANDOM_STATE, build_model
+from classifiers.variants import furniture_pool, variations
 
 MODEL_VERSION = "1"
 
 
-def training_rows(articles: list[Article], seed: int = RANDOM_STATE) -> tuple[list[Any], list[str]]:
-    expanded = [v for art in articles for v in variations(art, seed)]
-    return rows(expanded)
+def training_rows(articles: list[Article], seed: int = RANDOM_STATE) -> tuple[list[Any], list[str], list[str]]:
+    """Items, labels, and each item's house style (the groups of the second pass's folds)."""
+    pool = furniture_pool(articles)
+    X: list[Any] = []
+    y: list[str] = []
+    styles: list[str] = []
+    for art in articles:
+        for variant in variations(art, seed, pool):
+            items, labels = rows([variant])
+            X.extend(items)
+            y.extend(labels)
+            styles.extend([art.style] * len(items))
+    return X, y, styles
 
 
 def fit_pipeline(articles: list[Article], seed: int = RANDOM_STATE) -> Any:
-    X, y = training_rows(articles, seed)
-    return build_pipeline().fit(X, y)
+    X, y, styles = training_rows(articles, seed)
+    return build_model().fit(X, y, groups=styles)
 
 
 def fit_cleaner(articles: list[Article], seed: int = RANDOM_STATE) -> Any:
@@ -51,8 +61,8 @@ def train(seeds: Path = DEFAULT_SEEDS, out: Path = persistence.MODEL_DIR) -> dic
     corpus = load_corpus(seeds)
     train_part, test_part = style_folds(corpus, 4)[0]
     held_out = score(test_part, cleaner_removed(fit_cleaner(train_part)))
-    X, y = training_rows(corpus)
-    pipeline = build_pipeline().fit(X, y)
+    X, y, styles = training_rows(corpus)
+    pipeline = build_model().fit(X, y, groups=styles)
     manifest = {
         "version": MODEL_VERSION,
         "labels": list(LABELS),

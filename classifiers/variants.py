@@ -8,6 +8,7 @@ import random
 import re
 
 from classifiers.corpus import Article, Span
+from classifiers.features import CUE_START
 from classifiers.labels import BLANK, BODY, BOILERPLATE, BYLINE, CAPTION, DATE, PROMO, RELATED, TITLE
 
 CUE = re.compile(r"^(\W*)(baca|lihat|simak)(\s*)(juga)(\s*:?\s*)", re.I)
@@ -152,10 +153,47 @@ def footered(article: Article, rng: random.Random) -> Article:
                      suffix="footer")
 
 
-def variations(article: Article, seed: int) -> list[Article]:
-    """The seed article and its variations, the same for the same seed."""
+#: Labels whose lines are junk wherever they stand, so they can be moved into another article.
+TRANSPLANTABLE = frozenset({RELATED, PROMO, BOILERPLATE, BYLINE})
+
+
+def furniture_pool(articles: list[Article]) -> list[tuple[str, str]]:
+    """Junk lines that are junk by their own words, wherever they stand: promo lines, lines that open with a cue
+    (`Baca juga: ...`, `Editor: ...`), short link headers (`Berita Terkait`) and lines that recur in two or more
+    articles (`Terkini`, `(*)`, `Share`). Tag words (`Kota Depok`) and linked headlines without their cue are left
+    out: they are junk by their place, and moved into a paragraph run they would look like sub-headings."""
+    seen: dict[str, set[str]] = {}
+    for art in articles:
+        for line, label in zip(art.lines, art.labels):
+            if label in TRANSPLANTABLE:
+                seen.setdefault(f"{label}\t{line.strip()}", set()).add(art.id)
+    pool = []
+    for key, where in sorted(seen.items()):
+        label, line = key.split("\t", 1)
+        if label == PROMO or len(where) >= 2 or CUE_START.match(line) or (label == RELATED and len(line.split()) <= 4):
+            pool.append((line, label))
+    return pool
+
+
+def transplanted(article: Article, rng: random.Random, pool: list[tuple[str, str]]) -> Article:
+    """Two to four furniture lines from other articles put into random gaps of this one, at the top, between
+    paragraphs or at the foot. Publishers put the same furniture in different places; this teaches the model to
+    know `Share` or `(*)` by its words, not only by where our styles happen to put it."""
+    rows = _blocks(article)
+    own = {line.strip() for line, _label, _sp in rows}
+    donors = [d for d in pool if d[0].strip() not in own]
+    for line, label in rng.sample(donors, min(len(donors), rng.randint(2, 4))):
+        rows.insert(rng.randint(1, len(rows)), (line, label, []))
+    return _assemble(rows, blank=rng.random() < 0.5, art=article, suffix="transplant")
+
+
+def variations(article: Article, seed: int, pool: list[tuple[str, str]] | None = None) -> list[Article]:
+    """The seed article and its variations, the same for the same seed. `pool` (from `furniture_pool` over the
+    training articles) adds a variation with furniture lines transplanted from other articles."""
     rng = random.Random(f"{seed}:{article.id}")
     out = [article, shuffled(article, rng), headless(article, rng), broken(article, rng), footered(article, rng)]
+    if pool:
+        out.append(transplanted(article, rng, pool))
     if sum(lab == BODY for lab in article.labels) >= 3:
         out.append(flattened(article, rng))
     return out

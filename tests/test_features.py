@@ -55,3 +55,14 @@ def test_a_name_fragment_before_the_end_of_its_sentence_is_mid_sentence():
         "Rina Anggraeni meminta dinas memperbanyak sosialisasi di tingkat kelurahan setiap pekan.",
         "Tags", "Depok", "Terkini"])
     assert [mid_sentence(it) for it in items] == [False, False, True, False, False, False, False]
+
+
+def test_lines_above_the_dateline_paragraph_are_marked():
+    dateline = ("JAKARTA, KOMPAS.com - Pemerintah kota meresmikan jembatan baru yang menghubungkan dua kelurahan "
+                "di tepi sungai besar itu pada Senin pagi.")
+    lines = ["Jembatan Baru Diresmikan", "Senin, 9 Juni 2025 19:16 WIB", "Warga melintas di jembatan. Foto: Dok",
+             dateline, "Kalimat berikutnya."]
+    _index, items, _terms = build_items(lines)
+    assert [it.above_dateline for it in items] == [True, True, True, False, False]
+    _index, items, _terms = build_items(["Judul", "Kalimat tanpa dateline yang cukup panjang di sini."])
+    assert not any(it.above_dateline for it in items)

@@ -20,6 +20,8 @@ from classifiers.metadata import (
     ("Kamis, 03 Apr 2025 15:45 WITA", "2025-04-03T15:45:00+08:00"),
     ("Diperbarui 12 Feb 2025, 07:30 WIT", "2025-02-12T07:30:00+09:00"),
     ("Selasa, 1 Juli 2025", "2025-07-01T00:00:00+07:00"),
+    ("June 9, 2025 7:16 PM", "2025-06-09T19:16:00+07:00"),
+    ("Published: Jan 3, 2025 12:05 am WITA", "2025-01-03T00:05:00+08:00"),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso

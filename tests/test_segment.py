@@ -83,3 +83,19 @@ def test_a_name_stops_before_the_sentence_that_follows_it():
 def test_sentence_case_headline_runs_to_its_full_stop():
     line = "Ombak tinggi. Baca juga: Ratusan nelayan pilih tak melaut akibat cuaca buruk. Petugas berjaga di pantai."
     assert pieces(line) == ["Baca juga: Ratusan nelayan pilih tak melaut akibat cuaca buruk."]
+
+
+def test_short_furniture_between_sentences_but_not_the_ordinary_word():
+    assert pieces("Sidang digelar pekan depan. Iklan Kuasa hukum tersangka menyatakan siap.") == ["Iklan"]
+    assert pieces("Sidang digelar pekan depan. Dengarkan artikel ini Warga berkumpul.") == ["Dengarkan artikel ini"]
+    assert pieces("Iklan rokok dilarang tayang sebelum pukul 21.30 di televisi nasional.") == []
+
+
+def test_a_promoted_headline_is_a_piece_of_its_own_after_its_marker():
+    line = 'ujarnya. Promosi Kredit Murah Bantu Pedagang Pasar Naik Kelas Laga itu ditonton ribuan orang.'
+    assert pieces(line) == ["Promosi", "Kredit Murah Bantu Pedagang Pasar Naik Kelas"]
+
+
+def test_initials_after_an_embed_placeholder():
+    assert pieces("Harga diperkirakan stabil. [Gambas:Video 20detik] (abc/def)") == [
+        "[Gambas:Video 20detik]", "(abc/def)"]
