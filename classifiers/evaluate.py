@@ -105,6 +105,11 @@ def score(articles: list[Article], removed_fn: RemovedFn) -> Scores:
                     junk_chars.update(range(offs[i], offs[i] + len(art.lines[i])))
                 for sp in spans:
                     junk_chars.update(range(offs[i] + sp.start, offs[i] + sp.end))
+            for i, spans in enumerate(art.spans):
+                for sp in spans:
+                    cut = sum(offs[i] + k in chars_removed for k in range(sp.start, sp.end))
+                    if art.labels[i] == BODY and cut * 2 < sp.end - sp.start:
+                        s.errors.append((art.id, i, sp.label, "span kept", art.lines[i][sp.start:sp.end][:100]))
             for k, ch in enumerate(art.text):
                 if ch.isspace():
                     continue

@@ -37,6 +37,8 @@ CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Phot
 DATELINE_WITHIN = 8
 #: A line longer than this is a paragraph of the article, for telling the footer apart.
 TAIL_PARAGRAPH_CHARS = 100
+#: Question-and-answer lines of an explainer: "Tanya: ...", "Jawab: ...".
+QA_START = re.compile(r"^(?:Tanya|Jawab|Pertanyaan|Jawaban|T|J|Q|A)\s*:\s", re.I)
 BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
 CLOSERS = ".!?\"”’)*"
 
@@ -140,6 +142,8 @@ def _shape(text: str) -> list[float]:
     digits = sum(map(str.isdigit, t)) / n if n else 0.0
     last = t[-1:] if t else ""
     sentences = len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", t))
+    # a line-up or results list ("Persebaya: Nama; Nama, Nama, ..."): many names, unlike a staff line's one or two
+    separators = t.count(",") + t.count(";")
     return [
         math.log1p(n) / 7.0,
         min(len(words), 60) / 60.0,
@@ -168,13 +172,16 @@ def _shape(text: str) -> list[float]:
         float(bool(re.search(r"[©®]|\(c\)", t, re.I))),
         float(t[:1].islower()),
         float(bool(CREDIT_TAIL.search(t))),
+        float(separators >= 4),
+        float(separators >= 4 and titled > 0.6),
+        float(bool(QA_START.match(t))),
     ]
 
 
 SHAPE_NAMES = ("log_len", "words", "short", "shortish", "long", "upper", "all_caps", "titled", "digits",
                "closes", "colon_end", "stars_end", "parens", "brackets", "bullet", "early_colon", "pipe",
                "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright",
-               "starts_lower", "credit_tail")
+               "starts_lower", "credit_tail", "list", "name_list", "qa")
 
 
 class _Stateless(TransformerMixin, BaseEstimator):

@@ -13,7 +13,8 @@ from classifiers.labels import BLANK, BODY, BOILERPLATE, BYLINE, CAPTION, DATE, 
 
 CUE = re.compile(r"^(\W*)(baca|lihat|simak)(\s*)(juga)(\s*:?\s*)", re.I)
 MOVABLE = frozenset({RELATED, PROMO})
-GLUABLE = frozenset({RELATED, PROMO, BYLINE})
+#: Junk that a flattening scraper glues into the running text. Title and date stay on lines of their own above it.
+GLUABLE = frozenset({RELATED, PROMO, BYLINE, CAPTION, BOILERPLATE})
 
 
 def _cue_variant(text: str, rng: random.Random) -> str:

@@ -53,3 +53,27 @@ def test_variations_are_deterministic_and_footer_lines_are_boilerplate():
     body_text = " ".join(line for line, lab in rows[:head])
     assert all(line in body_text for line, _ in rows[head + 1:] if line not in ("Terkini", "Terpopuler",
                "Berita Terkini", "Terpopuler Hari Ini"))
+
+
+def test_furniture_is_transplanted_with_its_label_and_tag_words_stay_home():
+    import random
+
+    from classifiers.features import CUE_START
+    from classifiers.variants import furniture_pool, transplanted
+
+    corpus = load_corpus()
+    pool = furniture_pool(corpus)
+    lines = {line for line, _ in pool}
+    assert "Terkini" in lines and any(line.lower().startswith("baca juga") for line in lines)
+    # a tag word that only one article uses is junk only in that article's footer: never transplanted
+    stripped = [{line.strip() for line in a.lines} for a in corpus]
+    for line, lab in pool:
+        if lab in ("boilerplate", "byline"):
+            assert CUE_START.match(line) or sum(line in lines for lines in stripped) >= 2, line
+    art = next(a for a in corpus if a.id == "antara/vaksinasi-campak-kupang")
+    moved = transplanted(art, random.Random(5), pool)
+    added = [(line, lab) for line, lab in zip(moved.lines, moved.labels) if line and line not in art.lines]
+    assert 2 <= len(added) <= 4
+    assert all((line, lab) in pool for line, lab in added)
+    kept = [line for line in moved.lines if line and line in art.lines]
+    assert kept == [line for line in art.lines if line]  # the article's own lines, in their order
