@@ -110,6 +110,10 @@ def score(articles: list[Article], removed_fn: RemovedFn) -> Scores:
                     cut = sum(offs[i] + k in chars_removed for k in range(sp.start, sp.end))
                     if art.labels[i] == BODY and cut * 2 < sp.end - sp.start:
                         s.errors.append((art.id, i, sp.label, "span kept", art.lines[i][sp.start:sp.end][:100]))
+            lost = [k for k in sorted(chars_removed - junk_chars) if not art.text[k].isspace()]
+            if lost:
+                line = max(i for i, o in enumerate(offs) if o <= lost[0])
+                s.errors.append((art.id, line, BODY, "chars cut", art.text[lost[0]:lost[-1] + 1][:100]))
             for k, ch in enumerate(art.text):
                 if ch.isspace():
                     continue
