@@ -167,6 +167,8 @@ def _synonym_index() -> dict[tuple[str, ...], str]:
 
 SYNONYM_INDEX = _synonym_index()
 MAX_PHRASE = max(len(k) for k in SYNONYM_INDEX)
+#: The words a synonym phrase can start with: at any other word no phrase starts, so `_phrases` moves on at once.
+PHRASE_STARTS = frozenset(k[0] for k in SYNONYM_INDEX)
 DROP = STOPWORDS | EXTRA_STOPWORDS
 #: Weights of a headline word: an abbreviation or a number names the story more than a common word does.
 ABBREVIATION_WEIGHT = 1.5
@@ -226,6 +228,9 @@ def _phrases(units: list[tuple[str, tuple[str, ...]]]) -> list[tuple[int, int, s
     found = []
     i = 0
     while i < len(primary):
+        if primary[i] not in PHRASE_STARTS:
+            i += 1
+            continue
         for n in range(min(MAX_PHRASE, len(primary) - i), 0, -1):
             group = SYNONYM_INDEX.get(tuple(primary[i:i + n]))
             if group is not None and primary[i]:
