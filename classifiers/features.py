@@ -33,6 +33,9 @@ CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|da
 #: A photo credit closing a caption: "... /Nama Fotografer/Reuters", "Foto: ...", "(ANTARA FOTO/...)".
 CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Photo|FOTO)\s*:|ANTARA FOTO/|"
                          r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b")
+#: Topical similarity to the rest of the article from which a heading-shaped line counts as on topic: a sub-heading
+#: of the article, which the cleaner and the second pass are slow to remove.
+ON_TOPIC = 0.1
 #: A dateline paragraph is looked for among this many first lines: below them, a match is a quoted dateline.
 DATELINE_WITHIN = 8
 #: A line longer than this is a paragraph of the article, for telling the footer apart.
@@ -252,7 +255,7 @@ def heading_shaped(text: str) -> bool:
 def on_topic_heading(it: LineItem) -> bool:
     """A heading-shaped line inside the article, on its topic, and not under a "Baca Juga"-like cue: most likely
     a sub-heading of the article itself, so the cleaner asks for more certainty before removing it."""
-    return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(it.text) and it.similarity >= 0.1
+    return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(it.text) and it.similarity >= ON_TOPIC
             and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text))
 
 

@@ -19,7 +19,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from classifiers.features import LineItem, heading_shaped
+from classifiers.features import ON_TOPIC, LineItem, heading_shaped
 
 #: How many lines on each side the second pass looks at.
 REACH = 2
@@ -30,8 +30,6 @@ RAISE = 0.9
 #: Below this first-pass junk probability, the first pass's choice among junk labels means little, and the second
 #: pass's own choice is taken.
 OWN_LABEL_FROM = 0.05
-#: Similarity to the article from which a heading-shaped line counts as on topic (as `features.on_topic_heading`).
-ON_TOPIC = 0.1
 
 
 def article_groups(items: list[LineItem]) -> np.ndarray:
