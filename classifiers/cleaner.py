@@ -21,7 +21,7 @@ from sklearn.preprocessing import FunctionTransformer
 
 from classifiers import persistence
 from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_topic_heading, prepare
-from classifiers.labels import BLANK, BODY, RELATED, TITLE
+from classifiers.labels import BLANK, BODY, DATE, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
 from classifiers.segment import RELATED_CUE, split_lines, without
@@ -123,7 +123,7 @@ class Cleaner:
         results = []
         pos = 0
         for p, opts in zip(prepared, per_article):
-            line_d = decisions[pos:pos + len(p.items)]
+            line_d = _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts)
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -202,6 +202,29 @@ def _transform(step: Any, X: Any) -> Any:
     if isinstance(step, FunctionTransformer):
         return step.func(X)
     return step.transform(X)
+
+
+def _continuations_of_junk(items: list[LineItem], decisions: list[Decision], options: Options) -> list[Decision]:
+    """A line that carries on a sentence begun in a line removed with high certainty goes with it.
+
+    The cleaner asks `heading_threshold` of a line that continues a sentence (`mid_sentence`), so a fragment of a
+    paragraph broken by a dropped link is not cut for looking like a name or a tag. That guard is there to protect
+    the article's sentences; when the sentence began in a line the model is at least `heading_threshold` sure is
+    junk (a call to action split over lines: "Pantau informasi terbaru lewat Instagram @dinas" / "dan kanal YouTube
+    kami."), the continuation only needs the ordinary `line_threshold` of its own, and takes its head's label.
+    """
+    out = list(decisions)
+    carried = False  # the line before was itself carried with a certain head: a three-line call to action
+    for k in range(1, len(items)):
+        d, head = out[k], out[k - 1]
+        sure_head = head.remove and head.label not in (TITLE, DATE) and (
+            head.score >= options.heading_threshold or carried)
+        carried = False
+        if (sure_head and not d.remove and d.score >= options.line_threshold and mid_sentence(items[k])
+                and not on_topic_heading(items[k])):
+            out[k] = Decision(head.label, d.score, True)
+            carried = True
+    return out
 
 
 def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> list[Decision]:

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -43,6 +44,32 @@ TAIL_PARAGRAPH_CHARS = 100
 #: Question-and-answer lines of an explainer: "Tanya: ...", "Jawab: ...".
 QA_START = re.compile(r"^(?:Tanya|Jawab|Pertanyaan|Jawaban|T|J|Q|A)\s*:\s", re.I)
 BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
+#: Words of calls to action and ads, whatever their wording: the invitation's verb, the channel that only
+#: invitations name, the ad marker. Each publisher words its invitation differently ("Suka kabar teknologi? Gabung
+#: kanal ..."), so the model is given the word class as one feature, not only the words it happened to see in training.
+PROMO_WORDS = re.compile(
+    r"\b(?:gabung|bergabung|ikuti|follow|langganan|berlangganan|subscribe|unduh|download|klik|ketuk|kunjungi|"
+    r"saluran|kanal|channel|whatsapp|telegram|google news|notifikasi|lonceng|buletin|newsletter|siniar|podcast|"
+    r"saksikan|tonton|simak video|video pilihan|scroll|gulir|sponsored|iklan|advertorial|bersponsor|berbayar|"
+    r"promosi)\b", re.I)
+#: Words that invitations use but so does the news ("aplikasi", "Instagram", "gratis"): counted apart, so that a
+#: story about an app or a free clinic does not read as an advertisement.
+CHANNEL_WORDS = re.compile(
+    r"\b(?:aplikasi|instagram|youtube|tiktok|facebook|grup|streaming|e-?mail|surel|play store|app store|pantau|"
+    r"tekan|gratis|diskon|promo|voucher)\b", re.I)
+#: Addressing the reader: an invitation speaks to "Anda" or "kamu", asks "Mau ...?" or urges "Jangan lupa ...".
+ADDRESS_WORDS = re.compile(r"\b(?:anda|kamu|kalian|sobat|yuk|ayo|jangan lupa|pastikan|penasaran|mau|ingin|suka|"
+                           r"dapatkan|temukan)\b", re.I)
+#: Words of page furniture around the article: reading time, view counts, paging, tags, rights and notices.
+META_WORDS = re.compile(r"\b(?:waktu baca|menit baca|dilihat|dibaca|halaman|selanjutnya|sebelumnya|berikutnya|"
+                        r"tags?|topik|label|kategori|hak cipta|dilarang|disclaimer|dilindungi|diterjemahkan|"
+                        r"terjemahan|redaksi)\b", re.I)
+#: Words of staff and credit lines, wherever they stand in the line ("Yudha turut berkontribusi dalam artikel ini").
+BYLINE_WORDS = re.compile(r"\b(?:berkontribusi|kontribusi|kontributor|penulis|editor|reporter|pewarta|wartawan|"
+                          r"penyunting|redaktur|fotografer|laporan)\b", re.I)
+HASHTAG = re.compile(r"#\w+")
+#: A caption's usual close: the day's date in brackets at the very end ("... di Cilacap, Rabu (9/7/2025).").
+DATE_PAREN_END = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\W{0,2}$")
 CLOSERS = ".!?\"”’)*"
 
 
@@ -178,13 +205,22 @@ def _shape(text: str) -> list[float]:
         float(separators >= 4),
         float(separators >= 4 and titled > 0.6),
         float(bool(QA_START.match(t))),
+        min(len(PROMO_WORDS.findall(t)), 4) / 4.0,
+        min(len(CHANNEL_WORDS.findall(t)), 3) / 3.0,
+        min(len(ADDRESS_WORDS.findall(t)), 3) / 3.0,
+        min(len(META_WORDS.findall(t)), 3) / 3.0,
+        min(len(BYLINE_WORDS.findall(t)), 2) / 2.0,
+        float(len(HASHTAG.findall(t)) >= 2),
+        float(n > 0 and not any(c.isalnum() for c in t)),
+        float(bool(DATE_PAREN_END.search(t))),
     ]
 
 
 SHAPE_NAMES = ("log_len", "words", "short", "shortish", "long", "upper", "all_caps", "titled", "digits",
                "closes", "colon_end", "stars_end", "parens", "brackets", "bullet", "early_colon", "pipe",
                "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright",
-               "starts_lower", "credit_tail", "list", "name_list", "qa")
+               "starts_lower", "credit_tail", "list", "name_list", "qa", "promo_words", "channel_words", "address",
+               "meta_words", "byline_words", "hashtags", "no_alnum", "date_paren_end")
 
 
 class _Stateless(TransformerMixin, BaseEstimator):
@@ -244,8 +280,12 @@ BARE_CUE = re.compile(r"^\W*(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\W*$|^\W*
                       r"|^\W*(?:next article|rekomendasi|pilihan editor)\W*$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def heading_shaped(text: str) -> bool:
-    """Short, Title Case, no final stop: a sub-heading or a linked headline."""
+    """Short, Title Case, no final stop: a sub-heading or a linked headline.
+
+    Cached: the context features, the cleaner's heading guard and both sides of the second pass ask it of the same
+    line, and furniture lines repeat across the articles of a batch."""
     t = text.strip()
     words = [w for w in t.split() if w[:1].isalpha()]
     return (0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2

@@ -26,7 +26,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -248,7 +248,6 @@ class ArticleIndex:
 
     counts: dict[str, int] = field(default_factory=dict)
     sequence: list[str] = field(default_factory=list)
-    starts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, paragraphs: list[str]) -> ArticleIndex:
@@ -264,12 +263,19 @@ class ArticleIndex:
                     counts[group] = counts.get(group, 0) + 1
                 index.sequence.extend(raw.lower() for raw, keys in units if keys and raw[:1].isalpha())
                 index.sequence.append(" ")
-        seq = index.sequence
-        for k, word in enumerate(seq[:-1]):  # where an abbreviation with these two first letters may start
+        return index
+
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Where an abbreviation with these two first letters may start in `sequence`. Built on the first
+        abbreviation a headline asks about, not with the index: most headlines have none."""
+        seq = self.sequence
+        starts: dict[str, list[int]] = {}
+        for k, word in enumerate(seq[:-1]):
             for pair in {word[:2], word[0] + seq[k + 1][0]}:
                 if pair.isalpha():
-                    index.starts.setdefault(pair, []).append(k)
-        return index
+                    starts.setdefault(pair, []).append(k)
+        return starts
 
     def count(self, term: Term) -> int:
         """How often the article uses the term (0: not at all); an abbreviation the article spells out counts once."""

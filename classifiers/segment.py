@@ -78,6 +78,8 @@ FURNITURE = re.compile(
 
 #: Where a sentence ends inside a long flat line: after . ! ? (and a closing quote), before a capital.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"(\[])")
+#: The most sentences one quotation is taken to run over; past it, an unclosed quote mark is a typo.
+MAX_QUOTED = 6
 #: Lines longer than this are flattened paragraphs: their sentences become candidates too.
 FLAT_LINE_CHARS = 300
 
@@ -92,6 +94,9 @@ HEADLINE_LOWER = frozenset(
 WORD = re.compile(r"\S+")
 #: Longer than any headline we have seen; a Title Case run past it is the article's own text resuming.
 MAX_HEADLINE_WORDS = 16
+#: Words that open a sentence on a name ("Menurut Wulan, ...", "Kata Budi, ..."): when running text resumes after a
+#: glued headline with one of them, the sentence starts there, not at the name.
+NAME_OPENERS = frozenset({"Menurut", "Kata", "Ujar", "Sementara", "Namun", "Adapun", "Sedangkan"})
 #: Words a clickbait headline often ends on.
 HEADLINE_CLOSER = re.compile(r"^(?:[A-Z]\w*(?:nya|mu|kah)|Ini|Begini|Lho|Loh|Sekarang|Disini|Sini)[!?.,]*$")
 
@@ -137,6 +142,11 @@ def headline_end(line: str, start: int) -> int:
             j = k - 1
             while j > 0 and tokens[j][2].strip("\"“”'‘’(")[:1].islower():
                 j -= 1
+            # ... or at a word that opens a sentence on a name: "Menurut Wulan Sari, besaran ..."
+            for back in range(j - 1, max(j - 3, 0), -1):
+                if tokens[back][2] in NAME_OPENERS:
+                    j = back
+                    break
             return _trim(line, start, tokens[j][0]) if j > 0 else tokens[k][0]
         if k >= MAX_HEADLINE_WORDS:
             return _trim(line, start, tokens[k][0])  # no headline is longer: what follows is the article
@@ -187,15 +197,40 @@ def find_candidates(line: str) -> list[Piece]:
 
 
 def sentences(line: str) -> list[Piece]:
-    """The sentences of a line, as pieces (whitespace between them left out)."""
-    out = []
+    """The sentences of a line, as pieces (whitespace between them left out).
+
+    A quotation of several sentences stays one piece: junk is never inside someone's quoted words, and a piece that
+    opens a quotation without closing it ("Dulu pembeli ambil sambal sepuasnya.) is only part of one.
+    """
+    out: list[Piece] = []
     start = 0
     for m in SENTENCE_END.finditer(line):
         end = m.start() + (len(m.group()) - len(m.group().lstrip("\"”’")))
         out.append(Piece(start, _trim(line, start, end)))
         start = m.end()
     out.append(Piece(start, _trim(line, start, len(line))))
-    return [p for p in out if p.end > p.start]
+    return _whole_quotations(line, [p for p in out if p.end > p.start])
+
+
+def _whole_quotations(line: str, pieces: list[Piece]) -> list[Piece]:
+    """Join the sentences of a quotation that runs over several of them (at most `MAX_QUOTED` in one)."""
+    out: list[Piece] = []
+    joined = 0  # sentences in the last piece of `out` while its quotation is still open; 0 when it is closed
+    for p in pieces:
+        if 0 < joined < MAX_QUOTED:
+            out[-1] = Piece(out[-1].start, p.end)
+            joined += 1
+        else:
+            out.append(p)
+            joined = 1
+        if not _quote_open(line[out[-1].start:out[-1].end]):
+            joined = 0
+    return out
+
+
+def _quote_open(text: str) -> bool:
+    """The text opens a quotation it does not close (straight quotes counted in pairs, curly ones by side)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _with_sentences(line: str, cues: list[Piece]) -> list[Piece]:

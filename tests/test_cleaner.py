@@ -138,3 +138,28 @@ def test_clean_many_refuses_options_or_lines_of_the_wrong_length(cleaner):
         cleaner.clean_many(["a", "b"], [Options()])
     with pytest.raises(ValueError, match="lines"):
         cleaner.clean_many(["a", "b"], lines=[["a"]])
+
+
+def test_a_sentence_begun_in_certain_junk_takes_its_continuations_with_it():
+    from classifiers.cleaner import Decision, _continuations_of_junk
+    from classifiers.features import build_items
+
+    lines = ["Petugas membagikan masker kepada warga di sekitar lokasi kebakaran pada Senin siang.",
+             "Pantau informasi layanan kesehatan terbaru lewat Instagram @dinkes.kota",
+             "dan kanal YouTube Kota Sehat",
+             "setiap Jumat pukul 19.00 WIB.",
+             "Paragraf berikutnya kembali ke berita utama tentang kebakaran itu."]
+    _index, items, _terms = build_items(lines)
+    options = Options()
+
+    def decisions(head: float, second: float, third: float) -> list[Decision]:
+        return [Decision(BODY, 0.01, False), Decision("promo", head, True), Decision(BODY, second, False),
+                Decision(BODY, third, False), Decision(BODY, 0.02, False)]
+
+    out = _continuations_of_junk(items, decisions(0.95, 0.75, 0.72), options)
+    assert [(d.label, d.remove) for d in out] == [
+        (BODY, False), ("promo", True), ("promo", True), ("promo", True), (BODY, False)]
+    assert out[2].score == 0.75  # each line keeps its own score
+    # a head the model is less sure of, or a continuation it sees no junk in, leaves the guard in place
+    assert not _continuations_of_junk(items, decisions(0.8, 0.75, 0.72), options)[2].remove
+    assert not _continuations_of_junk(items, decisions(0.95, 0.4, 0.72), options)[2].remove

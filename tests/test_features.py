@@ -66,3 +66,25 @@ def test_lines_above_the_dateline_paragraph_are_marked():
     assert [it.above_dateline for it in items] == [True, True, True, False, False]
     _index, items, _terms = build_items(["Judul", "Kalimat tanpa dateline yang cukup panjang di sini."])
     assert not any(it.above_dateline for it in items)
+
+
+def _shape_of(text: str) -> dict[str, float]:
+    _index, items, _terms = build_items([text])
+    transformer = ShapeFeatures().fit(items)
+    names = [n.removeprefix("shape__") for n in transformer.get_feature_names_out()]
+    return dict(zip(names, transformer.transform(items).toarray()[0]))
+
+
+def test_word_classes_fire_on_new_wordings_of_furniture_and_not_on_a_plain_paragraph():
+    cta = _shape_of("Suka kabar teknologi? Pantau terus kanal YouTube kami dan nyalakan lonceng notifikasinya.")
+    assert cta["promo_words"] >= 0.5 and cta["channel_words"] > 0 and cta["address"] > 0
+    news = _shape_of("Aplikasi itu bisa diunduh gratis dan kini dipakai di 40 puskesmas.")
+    assert news["promo_words"] == 0 and news["channel_words"] > 0  # the news's own app is the weak class only
+    assert _shape_of("Waktu baca 4 menit")["meta_words"] > 0
+    assert _shape_of("Yudha Saputra turut berkontribusi dalam artikel ini.")["byline_words"] > 0
+    assert _shape_of("#mobillistrik #kompetisi #mahasiswa")["hashtags"] == 1.0
+    assert _shape_of("* * *")["no_alnum"] == 1.0
+    assert _shape_of("Petani memanen cabai di Magelang, Rabu (9/7/2025).")["date_paren_end"] == 1.0
+    plain = _shape_of("Petani di lereng gunung memanen cabai lebih awal karena hujan turun sejak pekan lalu.")
+    assert not any(plain[k] for k in ("promo_words", "channel_words", "address", "meta_words", "byline_words",
+                                      "hashtags", "no_alnum", "date_paren_end"))

@@ -15,6 +15,15 @@ def test_related_cue_in_running_text_ends_where_the_sentence_resumes():
     assert pieces(line) == ["Baca juga: Harga Cabai Naik Lagi Jelang Lebaran"]
 
 
+def test_a_sentence_resuming_on_a_name_starts_at_its_opening_word():
+    line = ("Warga resah. Baca juga: Tanda Anak Kurang Tidur Menurut Dokter Anak Menurut Wulan Sari, jam tidur "
+            "anak sekolah kian pendek.")
+    assert pieces(line) == ["Baca juga: Tanda Anak Kurang Tidur Menurut Dokter Anak"]
+    # inside the headline the same word stays: only the one right before the resumed sentence's name moves
+    assert pieces("Baca juga: Ini Kata Menteri soal Harga Karet Petani berharap harga stabil.") == [
+        "Baca juga: Ini Kata Menteri soal Harga Karet"]
+
+
 def test_headline_keeps_its_lowercase_function_words():
     line = "Baca Juga: Daftar Warung Sate yang Selalu Ramai di Solo Pada malam hari antrean mengular."
     assert pieces(line)[0] == "Baca Juga: Daftar Warung Sate yang Selalu Ramai di Solo"
@@ -99,3 +108,16 @@ def test_a_promoted_headline_is_a_piece_of_its_own_after_its_marker():
 def test_initials_after_an_embed_placeholder():
     assert pieces("Harga diperkirakan stabil. [Gambas:Video 20detik] (abc/def)") == [
         "[Gambas:Video 20detik]", "(abc/def)"]
+
+
+def test_a_quotation_over_several_sentences_is_one_sentence_piece():
+    from classifiers.segment import sentences
+
+    line = ('Harga naik lagi. "Dulu pembeli ambil sambal sepuasnya. Sekarang kami batasi," kata Ani. '
+            "Ikuti kami di Google News.")
+    assert [p.text(line) for p in sentences(line)] == [
+        "Harga naik lagi.", '"Dulu pembeli ambil sambal sepuasnya. Sekarang kami batasi," kata Ani.',
+        "Ikuti kami di Google News."]
+    # a quote mark that never closes joins at most MAX_QUOTED sentences
+    stray = 'Ia bilang "cukup. ' + " ".join(f"Kalimat {k}." for k in range(1, 10))
+    assert len(sentences(stray)) == 10 - 6 + 1
