@@ -135,6 +135,8 @@ class LineItem:
     #: the article has a dateline paragraph (`JAKARTA, KOMPAS.com -`) further down: this line is above where the
     #: article's own text starts (headline, date, byline, photo caption)
     above_dateline: bool = False
+    #: for a piece: a junk pattern found it (False: a plain sentence of a flattened paragraph)
+    cue: bool = True
 
 
 def item_texts(items: list[LineItem]) -> list[str]:
@@ -362,7 +364,7 @@ def prepare(lines: list[str]) -> PreparedArticle:
     index = [i for i, line in enumerate(lines) if line.strip()]
     found = {i: find_candidates(lines[i]) for i in index}
     index, items, terms = build_items(lines, [own_text(lines[i], found[i]) for i in index])
-    pieces = [(i, pc.start, pc.end, piece_item(item, lines[i], pc.start, pc.end, terms))
+    pieces = [(i, pc.start, pc.end, piece_item(item, lines[i], pc.start, pc.end, terms, cue=pc.cue))
               for i, item in zip(index, items) for pc in found[i]]
     return PreparedArticle(lines, index, items, pieces, terms)
 
@@ -380,9 +382,10 @@ def own_text(line: str, pieces: list[Piece]) -> str:
     return rest if len(rest) >= max(15, 0.3 * len(whole)) else whole
 
 
-def piece_item(line_item: LineItem, line: str, start: int, end: int, terms: ArticleTerms) -> LineItem:
+def piece_item(line_item: LineItem, line: str, start: int, end: int, terms: ArticleTerms, *,
+               cue: bool = True) -> LineItem:
     """An item for a candidate piece inside a line: its neighbours are the text around it in that line."""
     text = line[start:end].strip()
     return LineItem(text=text, prev=line[:start].strip()[-80:], next=line[end:].strip()[:80],
                     index=line_item.index, count=line_item.count, similarity=terms.similarity(text, included=False),
-                    is_piece=True)
+                    is_piece=True, cue=cue)

@@ -11,6 +11,9 @@ DEFAULT_LINE_THRESHOLD = 0.7
 #: The same for a piece inside a line. Lower than for lines: a piece is only a candidate when a junk pattern found
 #: it, and on held-out styles 0.6 cut more junk than 0.7 with no more body characters lost.
 DEFAULT_PIECE_THRESHOLD = 0.6
+#: The same for a plain sentence of a flattened paragraph that no junk pattern found: only the model speaks for it,
+#: and on held-out styles such sentences were most of the body characters cut from flat articles.
+DEFAULT_SENTENCE_THRESHOLD = 0.8
 #: The junk probability a sub-heading-shaped line on the article's topic, or a fragment of a sentence broken over
 #: lines, needs: these are the real lines the model most often takes for junk, so it must be nearly sure.
 DEFAULT_HEADING_THRESHOLD = 0.9
@@ -27,6 +30,7 @@ class Options:
     title: str | None = None
     line_threshold: float = DEFAULT_LINE_THRESHOLD
     piece_threshold: float = DEFAULT_PIECE_THRESHOLD
+    sentence_threshold: float = DEFAULT_SENTENCE_THRESHOLD
     heading_threshold: float = DEFAULT_HEADING_THRESHOLD
     related_threshold: float = DEFAULT_RELATED_THRESHOLD
 

@@ -107,6 +107,8 @@ class Piece:
 
     start: int
     end: int
+    #: found by a junk pattern (a cue, a credit, a marker); False for a plain sentence of a flattened paragraph
+    cue: bool = True
 
     def text(self, line: str) -> str:
         return line[self.start:self.end]
@@ -235,7 +237,8 @@ def _quote_open(text: str) -> bool:
 
 def _with_sentences(line: str, cues: list[Piece]) -> list[Piece]:
     """In a flattened paragraph, every sentence that no cue candidate touches becomes a candidate too."""
-    extra = [s for s in sentences(line) if not any(s.start < c.end and c.start < s.end for c in cues)]
+    extra = [Piece(s.start, s.end, cue=False) for s in sentences(line)
+             if not any(s.start < c.end and c.start < s.end for c in cues)]
     return sorted(cues + extra, key=lambda p: p.start)
 
 

@@ -14,6 +14,7 @@ from classifiers.options import (
     DEFAULT_LINE_THRESHOLD,
     DEFAULT_PIECE_THRESHOLD,
     DEFAULT_RELATED_THRESHOLD,
+    DEFAULT_SENTENCE_THRESHOLD,
     Options,
 )
 from classifiers.persistence import MODEL_DIR
@@ -35,6 +36,7 @@ class Config:
     line_threshold: float = DEFAULT_LINE_THRESHOLD
     heading_threshold: float = DEFAULT_HEADING_THRESHOLD
     piece_threshold: float = DEFAULT_PIECE_THRESHOLD
+    sentence_threshold: float = DEFAULT_SENTENCE_THRESHOLD
     related_threshold: float = DEFAULT_RELATED_THRESHOLD
     #: Standard Webhooks secrets (`whsec_...`), comma-separated for key rotation.
     webhook_secrets: tuple[str, ...] = field(default_factory=tuple)
@@ -53,7 +55,7 @@ class Config:
     def options(self) -> Options:
         """The cleaning options every request starts from (the request adds its id and title)."""
         return Options(line_threshold=self.line_threshold, piece_threshold=self.piece_threshold,
-                       heading_threshold=self.heading_threshold,
+                       sentence_threshold=self.sentence_threshold, heading_threshold=self.heading_threshold,
                        related_threshold=self.related_threshold)
 
     @classmethod

@@ -121,3 +121,12 @@ def test_a_quotation_over_several_sentences_is_one_sentence_piece():
     # a quote mark that never closes joins at most MAX_QUOTED sentences
     stray = 'Ia bilang "cukup. ' + " ".join(f"Kalimat {k}." for k in range(1, 10))
     assert len(sentences(stray)) == 10 - 6 + 1
+
+
+def test_sentence_candidates_are_marked_as_found_by_no_pattern():
+    line = ("Hujan deras mengguyur kota sejak sore hari dan membuat sejumlah ruas jalan utama tergenang air cukup "
+            "tinggi. Petugas dinas perhubungan mengalihkan arus kendaraan ke jalur alternatif di sekitar pasar. "
+            "Warga diminta menghindari kawasan itu sampai air surut pada malam hari nanti, kata kepala dinas "
+            "perhubungan kota kepada wartawan di kantornya. (abc/def)")
+    found = find_candidates(line)
+    assert [p.cue for p in found] == [False, False, False, True]
