@@ -119,8 +119,7 @@ class Cleaner:
                               if on_topic_heading(it) or mid_sentence(it) else opts.line_threshold for it in p.items)
             items.extend(row[3] for row in p.pieces)
             # a plain sentence of a flat paragraph, found by no junk pattern, needs `sentence_threshold`
-            thresholds.extend(opts.piece_threshold if row[3].cue else max(opts.piece_threshold, opts.sentence_threshold)
-                              for row in p.pieces)
+            thresholds.extend(opts.piece_threshold if row[3].cue else opts.sentence_threshold for row in p.pieces)
         decisions = self.decide(items, thresholds)
         results = []
         pos = 0
