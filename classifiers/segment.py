@@ -17,7 +17,9 @@ RELATED_CUE = re.compile(
 #: "Baca: <headline>" (no "juga"), link-list headers ("Next Article", "Pilihan Editor:"), each before a headline.
 RELATED_BARE = re.compile(
     r"(?<![\w])(?:Baca|BACA|Lihat|LIHAT)\s*:\s*|(?:Next Article|NEXT ARTICLE|Pilihan Editor|PILIHAN EDITOR"
-    r"|Artikel Terkait|ARTIKEL TERKAIT|Berita Terkait|BERITA TERKAIT|Video Terkait|Rekomendasi)\s*:?\s*")
+    r"|Artikel Terkait|ARTIKEL TERKAIT|Berita Terkait|BERITA TERKAIT|Video Terkait|Rekomendasi"
+    r"|Artikel (?:Selanjutnya|Berikutnya)|ARTIKEL (?:SELANJUTNYA|BERIKUTNYA)|Baca Berita Lainnya|Berita Lainnya)"
+    r"\s*:?\s*")
 RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^()\n]{3,200}\)")
 #: Ad markers that scrapers leave in running text.
 AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Sponsored|SPONSORED)\b")
@@ -38,24 +40,52 @@ EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
 INITIALS = re.compile(
     r"(?:(?<=[.!?”\"*\]])|(?<=[.!?”\"*\]]\s))(?:\(\s*(?:\*|[a-z][a-z0-9]{0,4}|[A-Za-z*][\w*.-]{0,19}(?:\s*/\s*[\w*.-]{1,24}){1,3}|[A-Z]{1,4}-\d{1,2}|[A-Z]{2,4}"
     r"|(?:Kontributor|Laporan|Reporter)\b[^()\n]{1,40})\s*\)"
-    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"©\[(*])")
+    r"|\[\s*[a-z]{2,5}(?:/[a-z]{2,5})?\s*\])(?=\s*$|\s+[A-Z“\"©\[(*])"
+    r"|(?<=[A-Za-z]\s)\((?:[a-z]{2,5}\d?/){1,3}[a-z]{2,5}\d?\)(?=\s*$|\s+[A-Z“\"©\[(*])")
+#: Words that open a sentence on a name or an office ("Menurut Wulan, ...", "Kepala Dinas Pariwisata, Rahmadi,
+#: mengatakan", "Pihak KPU menyatakan"): when running text resumes after a glued headline with one of them, the
+#: sentence starts there, not at the name just before the first lowercase word. Cutting a headline short at one of
+#: them leaves a few junk words in the body; running it on would cut the article's own words, which is worse.
+SENTENCE_OPENERS = frozenset(
+    "Menurut Kata Ujar Sementara Namun Adapun Sedangkan Pihak Kepala Ketua Direktur Dinas Wakil Sekretaris "
+    "Kapolres Kapolda Kapolsek Kasat Kasatreskrim Kapolresta Kajari Kajati Camat Lurah Kades Pemerintah "
+    "Juru Pelaksana Plt Penjabat Koordinator Komandan Dandim Danrem".split())
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
 CREDIT = re.compile(
     r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"
     r"|\((?:Foto|Photo|FOTO)\s*:[^()\n]{1,80}\)"
-    r"|\b(?:Foto|Photo|FOTO)\s*:\s*[A-Z@][\w.@-]*(?:\s+[A-Z][\w.@-]*){0,3}/[\w.@-]+(?:\s+[A-Z][\w.@-]*){0,2}")
+    r"|\b(?:Foto|Photo|FOTO|Sumber [Ff]oto|Kredit [Ff]oto)\s*:\s*[\w@][\w.@-]*(?:\s+[A-Z][\w.@-]*){0,3}"
+    r"(?:/[\w.@-]+(?:\s+(?!" + "|".join(sorted(SENTENCE_OPENERS)) + r")\b[A-Z][\w.@-]*+(?!\s+[a-z])){0,2}"
+    r"|(?=\s*$))"
+    r"|\b(?:(?:Foto|FOTO|Sumber [Ff]oto)\s*:\s*)?(?<=[.!?:]\s)(?:Dok|DOK)\.\s*[A-Z][\w.-]*(?:\s+(?!"
+    + "|".join(sorted(SENTENCE_OPENERS)) + r")\b[A-Z][\w.-]*+(?!\s+[a-z])){0,3}(?=\s*$|\s+[A-Z“\"(])"
+    r"|\((?:Dok|Dokumentasi|Sumber [Ff]oto|Sumber [Gg]ambar)\.?\s*:?\s*[^()\n]{1,60}\)"
+    r"|\[(?:Dok|Dokumentasi)\.?\s*[^\[\]\n]{1,60}\]")
 #: A call to action sentence: a verb of following or joining, then a channel.
 CALL_TO_ACTION = re.compile(
     r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
     r"|Jangan lupa|Jangan lewatkan|Saksikan|Tonton)\b(?:[^.!?\n]|[.!?](?=\S)){0,200}?"
     r"(?:Google News|WhatsApp|Whatsapp|WA Channel|Telegram|Instagram|TikTok|YouTube|Youtube|aplikasi|Channel)"
     r"(?:[^.!?\n]|[.!?](?=\S)){0,160}(?:[.!?]+(?=\s|$)|$)")
+#: A sentence that tells the reader to do something: the second half of "Penasaran ...? Gabung kanal ...".
+IMPERATIVE = re.compile(
+    r"(?:Klik|Gabung|Bergabung|Unduh|Download|Pantau|Ikuti|Dapatkan|Langganan|Berlangganan|Daftar|Saksikan|Tonton"
+    r"|Cek|Kirim|Join|Follow|Aktifkan|Pesan|Konsultasi|Konsultasikan|Tanyakan|Yuk|Simak|Dengarkan|Kunjungi|Pasang"
+    r"|Baca selengkapnya|Baca e-paper|Temukan|Nikmati|Ayo|Mari)\b")
+#: Caption words a picture's description may open with: "Ilustrasi. Hujan deras mengguyur ...".
+CAPTION_LEAD = re.compile(r"(?:Ilustrasi|ILUSTRASI|Foto ilustrasi|Foto Ilustrasi)\s*[.:]?\s*")
+#: Reporting words: a sentence with one is the article's own, never a picture's description.
+REPORTING = re.compile(r"\b(?:mengatakan|menjelaskan|menyatakan|menambahkan|menuturkan|mengungkapkan|menyebut|"
+                       r"menegaskan|ujar|ujarnya|kata|katanya|tutur|tuturnya|ungkap|ungkapnya|jelasnya|menurut)\b",
+                       re.IGNORECASE)
+#: The longest sentence taken to be a caption or a reader's question in front of a credit or a call to action.
+MAX_LEAD_CHARS = 220
 #: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"".
 SYNDICATION = re.compile(
     r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan)\b[^\n]*?"
     r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
 #: Paging furniture: "Halaman 1 2 3 Selanjutnya".
-PAGING = re.compile(r"\bHalaman\s*:?\s*(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?(?=\s|$)")
+PAGING = re.compile(r"\bHalaman\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?)(?=\s|$)")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
 VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
 #: Staff lines glued into flat text: "Editor: Nama Orang" (a name stops before the next role word).
@@ -65,17 +95,36 @@ ROLE = f"(?:{ROLE_WORDS})"
 #: that opens the next sentence (one followed by a lowercase word).
 NAME = (r"[A-Z][\w.'’-]*(?:\s+(?!(?:" + ROLE_WORDS + r"|Copyright|COPYRIGHT|Hak|Baca|BACA|Ikuti|Simak|Halaman|Bagikan"
         r"|Terkini|Terpopuler)\b)[A-Z][\w.'’-]*+(?!\s+[a-z])){0,3}")
-STAFF = re.compile(r"\b" + ROLE + r"\s*:\s*" + NAME + r"|\bLaporan [Ww]artawan [^,\n]{2,40},\s*" + NAME)
+ONE_ROLE = ROLE + r"\s*:\s*(?:Kontributor [A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s*)?" + NAME
+STAFF = re.compile(r"\b" + ONE_ROLE + r"(?:\s*[|/]\s*" + ONE_ROLE + r")*"
+                   r"|\bLaporan [Ww]artawan [^,\n]{2,40},\s*" + NAME
+                   + r"|\b(?:Ditinjau|Diulas|Diperiksa) oleh\s*:?\s*(?:dr\.\s*|Dr\.\s*)?" + NAME
+                   + r"(?:,\s*Sp\.\s?[A-Z]{1,4}\b)?")
+#: One item of a comma-separated tag list: up to four words.
+TAG_ITEM = r"[\w&'-]+(?:\s+[\w&'-]+){0,3}"
 #: Page furniture glued into flat text: copyright, share and paging words, disclaimers, tag lists.
 FURNITURE = re.compile(
     r"(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^\n]{0,100}?(?:[Rr]eserved|[Dd]ilindungi(?: [Uu]ndang-[Uu]ndang)?)\.?"
     r"|(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^.\n]{0,90}?"
-    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?,?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
     + ROLE_WORDS + r")\b)[A-Z][\w.]*){0,6})"
     r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman selanjutnya|Bagikan(?: Artikel)?\s*:?|Salin tautan|Terpopuler)(?=\s|$)"
     r"|\bDisclaimer\s*:(?:[^.!?\n]|[.!?](?=\S)){0,300}[.!?]"
-    r"|\bTags?\s*:?(?:\s+[A-Z][\w-]*){1,12}(?:\s+Terkini)?(?=\s*$)")
+    r"|\bTags?\s*:?(?:\s+[A-Z][\w-]*){1,12}(?:\s+Terkini)?(?=\s*$)"
+    r"|\b(?:Tags?|TAGS?|Topik|TOPIK|Kata [Kk]unci)\s*:\s*" + TAG_ITEM + r"(?:,\s*" + TAG_ITEM + r"){1,15}"
+    r"(?=\s*$|\s+(?:©|Copyright|[A-Z]))")
 
+#: What only an editor's note to the reader says: who is not responsible, what the article is not, that prices may
+#: change, that copying is forbidden. A plain sentence of a flattened paragraph that says it is a cue candidate
+#: (judged at the piece threshold, not the stricter sentence one); the model still decides.
+EDITORIAL_NOTE = re.compile(
+    r"\b(?:[Rr]edaksi|[Kk]ami|[Pp]enerbit)\b[^.!?\n]{0,60}\btidak bertanggung jawab"
+    r"|\b(?:[Aa]rtikel|[Bb]erita|[Tt]ulisan|[Kk]onten|[Ii]nformasi)\b[^.!?\n]{0,40}\bbukan (?:merupakan )?"
+    r"(?:ajakan|nasihat|saran|rekomendasi|pengganti)\b"
+    r"|\b(?:Artikel|Berita|Tulisan|Konten|Informasi)(?: dalam| di)?(?: artikel| berita)? ini (?:hanya |telah |sudah )?"
+    r"(?:bersifat|disusun|ditulis|disajikan|merupakan|dibuat|tidak menggantikan)\b"
+    r"|\bhak jawab\b|\b[Dd]ilarang (?:keras )?(?:mengutip|menyalin|mengunggah|memakai|mengambil|mengindeks)\b"
+    r"|\bdapat berubah sewaktu-waktu\b")
 #: Where a sentence ends inside a long flat line: after . ! ? (and a closing quote), before a capital.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"(\[])")
 #: The most sentences one quotation is taken to run over; past it, an unclosed quote mark is a typo.
@@ -94,11 +143,13 @@ HEADLINE_LOWER = frozenset(
 WORD = re.compile(r"\S+")
 #: Longer than any headline we have seen; a Title Case run past it is the article's own text resuming.
 MAX_HEADLINE_WORDS = 16
-#: Words that open a sentence on a name ("Menurut Wulan, ...", "Kata Budi, ..."): when running text resumes after a
-#: glued headline with one of them, the sentence starts there, not at the name.
-NAME_OPENERS = frozenset({"Menurut", "Kata", "Ujar", "Sementara", "Namun", "Adapun", "Sedangkan"})
+#: The furthest back a resumed sentence's opener is looked for, in capitalised words before the first lowercase one.
+OPENER_REACH = 8
 #: Words a clickbait headline often ends on.
-HEADLINE_CLOSER = re.compile(r"^(?:[A-Z]\w*(?:nya|mu|kah)|Ini|Begini|Lho|Loh|Sekarang|Disini|Sini)[!?.,]*$")
+HEADLINE_CLOSER = re.compile(r"^(?!(?:Kamu|Anda)\b)(?:[A-Z]\w*(?:nya|mu|kah)|Ini|Begini|Lho|Loh|Sekarang|Disini|Sini)"
+                             r"[!?.,]*$")
+#: A pointer word that a closing word follows inside the same headline: "..., Ini Syaratnya", "Begini Caranya".
+POINTER = frozenset({"Ini", "Begini", "Inilah", "Berikut"})
 
 
 @dataclass(frozen=True)
@@ -144,11 +195,7 @@ def headline_end(line: str, start: int) -> int:
             j = k - 1
             while j > 0 and tokens[j][2].strip("\"“”'‘’(")[:1].islower():
                 j -= 1
-            # ... or at a word that opens a sentence on a name: "Menurut Wulan Sari, besaran ..."
-            for back in range(j - 1, max(j - 3, 0), -1):
-                if tokens[back][2] in NAME_OPENERS:
-                    j = back
-                    break
+            j = _sentence_opener(tokens, j)
             return _trim(line, start, tokens[j][0]) if j > 0 else tokens[k][0]
         if k >= MAX_HEADLINE_WORDS:
             return _trim(line, start, tokens[k][0])  # no headline is longer: what follows is the article
@@ -156,11 +203,38 @@ def headline_end(line: str, start: int) -> int:
             # a full stop after at least one word ends the headline ("... Naik Lagi. Polisi ...")
             return _trim(line, start, tokens[k][0])
         if (k >= 3 and HEADLINE_CLOSER.search(tokens[k - 1][2]) and first.isupper()
-                and (k >= 5 or k + 1 < len(tokens) and tokens[k + 1][2][:1].islower())):
+                and (k >= 5 or k + 1 < len(tokens) and tokens[k + 1][2][:1].islower())
+                and not _headline_goes_on(tokens, k)):
             # clickbait headlines close on "..., Ini Daftarnya", "Cek Syaratnya", "Rahasia Terbesarmu"; a capital
             # right after such a word starts the article's next sentence
             return _trim(line, start, tokens[k][0])
     return len(line)
+
+
+def _sentence_opener(tokens: list[tuple[int, int, str]], j: int) -> int:
+    """Where a sentence that resumes after a headline begins, given its last capitalised word before the first
+    lowercase one (`j`): at the nearest opener word among the capitalised words before it ("Kepala Dinas
+    Pariwisata Kota Banjarmasin, Rahmadi Noor, mengatakan"), taking in openers right before that one ("Kepala
+    Dinas"), and never leaving the headline fewer than two words."""
+    for back in range(j, max(j - OPENER_REACH, 1), -1):
+        word = tokens[back][2]
+        if word.rstrip(",") in SENTENCE_OPENERS:
+            while back - 1 >= 2 and tokens[back - 1][2] in SENTENCE_OPENERS:
+                back -= 1
+            return back
+        if not (word[:1].isupper() or word.lower() in HEADLINE_LOWER) or word.endswith((".", "!", "?")):
+            break
+    return j
+
+
+def _headline_goes_on(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """The capitalised word at `k`, after a closing word, still belongs to the headline: a pointer's closing word
+    ("Ini Syaratnya") or a question or exclamation that ends within two words ("Kamu Termasuk?")."""
+    before, word = tokens[k - 1][2], tokens[k][2]
+    if before in POINTER and HEADLINE_CLOSER.search(word):
+        return True
+    ahead = tokens[k:k + 2]
+    return any(t[2].endswith(("?", "!")) for t in ahead) and all(t[2][:1].isupper() for t in ahead[:-1])
 
 
 def _trim(line: str, start: int, end: int) -> int:
@@ -181,18 +255,9 @@ def find_candidates(line: str) -> list[Piece]:
         for m in pattern.finditer(line):
             if m.end() > m.start():
                 found.append(Piece(m.start(), _trim(line, m.start(), m.end())))
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
-    merged: list[Piece] = []
-    for piece in found:
-        if piece.end <= piece.start:
-            continue
-        if merged and piece.start < merged[-1].end:
-            if piece.end - piece.start > merged[-1].end - merged[-1].start:
-                merged[-1] = piece
-            continue
-        merged.append(piece)
+    merged = _longest_first(found)
     if len(line) > FLAT_LINE_CHARS:
-        merged = _with_sentences(line, merged)
+        merged = _with_sentences(line, _with_leads(line, merged))
     stripped = line.strip()
     # a candidate that is the whole line is the line itself: the line model decides it
     return [p for p in merged if line[p.start:p.end].strip() != stripped]
@@ -235,11 +300,101 @@ def _quote_open(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
+def _with_leads(line: str, cues: list[Piece]) -> list[Piece]:
+    """In a flattened paragraph, join a cue with the sentence that leads into it, when that sentence is part of the
+    same piece of furniture: the picture's description before a credit ("Warga antre di TPS. Foto: Dok. KPU"), the
+    reader's question before a call to action ("Mau kabar lebih cepat? Gabung saluran WhatsApp kami.").
+
+    A question before a plain sentence that tells the reader to do something becomes one candidate too. Either way
+    the model judges the joined piece; the joining only lets it see the furniture whole."""
+    spans = sentences(line)
+    out = list(cues)
+    for k, sent in enumerate(spans):
+        text = line[sent.start:sent.end]
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if nxt is not None and _readers_question(text) and IMPERATIVE.match(line, nxt.start):
+            out.append(Piece(sent.start, nxt.end))
+            continue
+        # a caption sentence, then its credit: the credit is a cue that starts inside or right after the sentence
+        for c in cues:
+            if sent.start < c.start <= sent.end + 1 and CREDIT.match(line, c.start) and c.start > sent.start + 15:
+                lead = line[sent.start:c.start]
+                if len(lead) <= MAX_LEAD_CHARS and not _quoted(lead) and not REPORTING.search(lead):
+                    out.append(Piece(sent.start, c.end))
+        # "Ilustrasi." standing alone opens the picture's description that follows it
+        if nxt is not None and CAPTION_LEAD.fullmatch(text + " "):
+            out.append(Piece(sent.start, nxt.end))
+    for c in cues:  # a question right before a call to action a pattern found
+        prev = [s_ for s_ in spans if s_.end <= c.start and c.start - s_.end <= 2]
+        if prev and _readers_question(line[prev[-1].start:prev[-1].end]):
+            out.append(Piece(prev[-1].start, c.end))
+    return _longest_first([_with_caption_lead(line, spans, p) for p in out])
+
+
+def _with_caption_lead(line: str, spans: list[Piece], piece: Piece) -> Piece:
+    """The piece, taking in an "Ilustrasi." sentence right before it."""
+    for k in range(1, len(spans)):
+        if spans[k].start == piece.start and CAPTION_LEAD.fullmatch(line[spans[k - 1].start:spans[k - 1].end] + " "):
+            return Piece(spans[k - 1].start, piece.end, piece.cue)
+    return piece
+
+
+def _readers_question(text: str) -> bool:
+    """A short question outside quotation marks: how an invitation opens ("Mau kabar lebih cepat?")."""
+    return text.endswith("?") and len(text) <= MAX_LEAD_CHARS and not _quoted(text)
+
+
+def _quoted(text: str) -> bool:
+    return any(q in text for q in "\"“”")
+
+
+def _longest_first(found: list[Piece]) -> list[Piece]:
+    """Sorted pieces with overlaps resolved: of two that overlap, the longer stays."""
+    found = sorted(found, key=lambda p: (p.start, -(p.end - p.start)))
+    merged: list[Piece] = []
+    for piece in found:
+        if piece.end <= piece.start:
+            continue
+        if merged and piece.start < merged[-1].end:
+            if piece.end - piece.start > merged[-1].end - merged[-1].start:
+                merged[-1] = piece
+            continue
+        merged.append(piece)
+    return merged
+
+
 def _with_sentences(line: str, cues: list[Piece]) -> list[Piece]:
-    """In a flattened paragraph, every sentence that no cue candidate touches becomes a candidate too."""
-    extra = [Piece(s.start, s.end, cue=False) for s in sentences(line)
-             if not any(s.start < c.end and c.start < s.end for c in cues)]
+    """In a flattened paragraph, every sentence becomes a candidate too, less the cue candidates inside it: the
+    text after "(den/yp)" up to the next full stop ("(den/yp) Artikel ini disusun dari siaran pers.") is a sentence
+    of its own. An editor's note among them is a cue candidate."""
+    extra = []
+    for sent in sentences(line):
+        inside = sorted((c for c in cues if sent.start < c.end and c.start < sent.end), key=lambda c: c.start)
+        if not inside:
+            extra.append(Piece(sent.start, sent.end, cue=_editorial(line, sent.start, sent.end)))
+            continue
+        pos = sent.start
+        for c in inside:
+            extra.extend(_rest(line, pos, c.start))
+            pos = max(pos, c.end)
+        extra.extend(_rest(line, pos, sent.end))
     return sorted(cues + extra, key=lambda p: p.start)
+
+
+#: The shortest leftover of a sentence, beside a cue inside it, that is judged as a piece of its own.
+MIN_REST_CHARS = 20
+
+
+def _rest(line: str, start: int, end: int) -> list[Piece]:
+    """The text of a sentence between two cues (or a cue and the sentence's end), as a plain piece if long enough."""
+    while start < end and line[start].isspace():
+        start += 1
+    end = _trim(line, start, end)
+    return [Piece(start, end, cue=_editorial(line, start, end))] if end - start >= MIN_REST_CHARS else []
+
+
+def _editorial(line: str, start: int, end: int) -> bool:
+    return bool(EDITORIAL_NOTE.search(line, start, end))
 
 
 def without(line: str, spans: list[tuple[int, int]]) -> str:

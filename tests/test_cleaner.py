@@ -179,3 +179,4 @@ def test_plain_sentences_of_a_flat_paragraph_need_the_sentence_threshold(cleaner
     assert_nothing_lost(text, strict)
     assert not {r.text for r in strict.removed} & plain
     assert "(rhm/ads)" in {r.text for r in strict.removed}
+

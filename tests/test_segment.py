@@ -130,3 +130,67 @@ def test_sentence_candidates_are_marked_as_found_by_no_pattern():
             "perhubungan kota kepada wartawan di kantornya. (abc/def)")
     found = find_candidates(line)
     assert [p.cue for p in found] == [False, False, False, True]
+
+
+def test_a_resumed_sentence_opening_on_an_office_is_not_taken_into_the_headline():
+    line = ("Lihat Juga: Pembalap Muda Ungkap Sirkuit Favoritnya di Asia Dinas Perhubungan NTB berencana menambah "
+            "armada bus.")
+    assert pieces(line) == ["Lihat Juga: Pembalap Muda Ungkap Sirkuit Favoritnya di Asia"]
+    line = ("Pilihan Editor: Dewan Pers Minta DPR Buka Draf Revisi UU Penyiaran Ketua Aliansi Wartawan Daerah, "
+            "Rudi Hartono, meminta draf dibuka.")
+    assert pieces(line) == ["Pilihan Editor: Dewan Pers Minta DPR Buka Draf Revisi UU Penyiaran"]
+    # two opener words in a row stay together ("Kepala Dinas ..."), and the headline keeps at least two words
+    line = "Baca juga: Festival Perahu Digelar Kepala Dinas Pariwisata Kota, Rahmat, mengatakan acara ramai."
+    assert pieces(line) == ["Baca juga: Festival Perahu Digelar"]
+
+
+def test_a_closing_word_after_a_pointer_or_before_a_question_mark_stays_in_the_headline():
+    line = "Baca Juga: Cara Daftar Kartu Pelatihan Gelombang Baru, Ini Syaratnya Pemerintah membuka pendaftaran."
+    assert pieces(line) == ["Baca Juga: Cara Daftar Kartu Pelatihan Gelombang Baru, Ini Syaratnya"]
+    line = "BACA JUGA: Daftar Zodiak yang Paling Sulit Move On, Kamu Termasuk? Polisi menyebut kasus itu rumit."
+    assert pieces(line) == ["BACA JUGA: Daftar Zodiak yang Paling Sulit Move On, Kamu Termasuk?"]
+
+
+def test_credit_names_stop_before_the_sentence_after_them():
+    line = "Foto: Kanal/Nur Aini Kepala Dinas Pariwisata, Rahmat, mengatakan acara ramai."
+    assert pieces(line) == ["Foto: Kanal/Nur Aini"]
+    assert pieces("Warga antre di posko. Foto: Dok. BPBD Maluku Petugas membagikan air bersih.") == [
+        "Foto: Dok. BPBD Maluku"]
+
+
+FLAT_BODY = ("Hujan deras mengguyur kota sejak sore hari dan membuat sejumlah ruas jalan utama tergenang air cukup "
+             "tinggi. Petugas dinas perhubungan mengalihkan arus kendaraan ke jalur alternatif di sekitar pasar "
+             "induk kota sejak pukul lima sore.")
+
+
+def test_in_a_flat_paragraph_a_caption_joins_its_credit_and_a_question_its_call_to_action():
+    line = (FLAT_BODY + " Ilustrasi. Air menggenangi jalan protokol. (Foto: Dok. Kanal Kota) "
+            "Warga diminta menghindari kawasan itu. Mau kabar banjir lebih cepat? Gabung saluran kami, gratis. "
+            "Kepala dinas mengatakan air surut malam nanti.")
+    assert "Ilustrasi. Air menggenangi jalan protokol. (Foto: Dok. Kanal Kota)" in pieces(line)
+    assert "Mau kabar banjir lebih cepat? Gabung saluran kami, gratis." in pieces(line)
+    # a sentence that reports what someone said is the article's own, even right before a credit
+    line = FLAT_BODY + " Kepala dinas mengatakan air surut malam nanti. Foto: Kanal/Nur Aini Warga pulang."
+    assert "Foto: Kanal/Nur Aini" in pieces(line)
+    assert not any("mengatakan" in p and "Foto" in p for p in pieces(line))
+
+
+def test_staff_tags_copyright_and_paging_in_their_longer_forms():
+    assert pieces("Harga naik. Reporter: Nur Aini | Editor: Budi Santoso") == [
+        "Reporter: Nur Aini | Editor: Budi Santoso"]
+    assert pieces("Harga naik. Tag: IHSG, saham, investor asing, rupiah") == [
+        "Tag: IHSG, saham, investor asing, rupiah"]
+    assert pieces("Harga naik. Copyright @ 2025, Kabar Kota") == ["Copyright @ 2025, Kabar Kota"]
+    assert pieces("Harga naik. Halaman 2 dari 2") == ["Halaman 2 dari 2"]
+    assert pieces("Harga naik. Sumber: Kabarbola.net (bola/ary/fnd)") == ["Sumber: Kabarbola.net", "(bola/ary/fnd)"]
+    assert pieces("Kecepatan angin 60 (km/jam) Jalan licin.") == []
+
+
+def test_an_editors_note_in_a_flat_paragraph_is_a_cue_and_text_after_initials_is_a_sentence_of_its_own():
+    line = (FLAT_BODY + " Warga diminta waspada. (abc/def) Artikel ini disusun berdasarkan siaran pers yang diterima "
+            "redaksi. Redaksi tidak bertanggung jawab atas perubahan jadwal setelah berita ini terbit.")
+    found = {p.text(line): p.cue for p in find_candidates(line)}
+    assert found["(abc/def)"] is True
+    assert found["Artikel ini disusun berdasarkan siaran pers yang diterima redaksi."] is True
+    assert found["Redaksi tidak bertanggung jawab atas perubahan jadwal setelah berita ini terbit."] is True
+    assert found["Warga diminta waspada."] is False  # an ordinary sentence stays a plain one
