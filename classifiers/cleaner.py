@@ -21,10 +21,10 @@ from sklearn.preprocessing import FunctionTransformer
 
 from classifiers import persistence
 from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_topic_heading, prepare
-from classifiers.labels import BLANK, BODY, DATE, RELATED, TITLE
+from classifiers.labels import BLANK, BODY, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
-from classifiers.segment import RELATED_CUE, split_lines, without
+from classifiers.segment import IMPERATIVE, RELATED_CUE, split_lines, without
 from classifiers.twopass import NeighbourPass
 
 if TYPE_CHECKING:
@@ -124,7 +124,8 @@ class Cleaner:
         results = []
         pos = 0
         for p, opts in zip(prepared, per_article):
-            line_d = _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts)
+            line_d = _questions_before_invitations(
+                p.items, _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts), opts)
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -219,12 +220,40 @@ def _continuations_of_junk(items: list[LineItem], decisions: list[Decision], opt
     for k in range(1, len(items)):
         d, head = out[k], out[k - 1]
         sure_head = head.remove and head.label not in (TITLE, DATE) and (
-            head.score >= options.heading_threshold or carried)
+            head.score >= options.heading_threshold or carried or _invitation(items[k - 1].text, head))
         carried = False
         if (sure_head and not d.remove and d.score >= options.line_threshold and mid_sentence(items[k])
                 and not on_topic_heading(items[k])):
             out[k] = Decision(head.label, d.score, True)
             carried = True
+    return out
+
+
+def _invitation(text: str, decision: Decision) -> bool:
+    """A line removed as promo that opens by telling the reader to do something ("Aktifkan notifikasi ...")."""
+    return decision.remove and decision.label == PROMO and bool(IMPERATIVE.match(text.lstrip()))
+
+
+#: The longest line read as the reader's question that opens an invitation ("Mau kabar Sidoarjo lebih cepat?").
+MAX_QUESTION_CHARS = 120
+
+
+def _questions_before_invitations(items: list[LineItem], decisions: list[Decision],
+                                  options: Options) -> list[Decision]:
+    """A short question right before an invitation removed at `heading_threshold` is that invitation's first line.
+
+    Calls to action open with a question to the reader ("Ingin ikut memantau harga pangan?" / "Gabung grup Telegram
+    ..."); on its own the question reads like the article's. Only a line that ends in "?", holds no quotation, and is
+    followed by a promo line that opens with an imperative ("Gabung", "Klik", "Aktifkan") goes, so a question in an
+    interview (followed by its answer) or before an ad marker stays.
+    """
+    out = list(decisions)
+    for k in range(len(items) - 1):
+        text, nxt = items[k].text.strip(), out[k + 1]
+        if (not out[k].remove and text.endswith("?") and len(text) <= MAX_QUESTION_CHARS
+                and not any(q in text for q in "\"“”") and _invitation(items[k + 1].text, nxt)
+                and nxt.score >= options.heading_threshold):
+            out[k] = Decision(PROMO, out[k].score, True)
     return out
 
 

@@ -49,7 +49,9 @@ INITIALS = re.compile(
 SENTENCE_OPENERS = frozenset(
     "Menurut Kata Ujar Sementara Namun Adapun Sedangkan Pihak Kepala Ketua Direktur Dinas Wakil Sekretaris "
     "Kapolres Kapolda Kapolsek Kasat Kasatreskrim Kapolresta Kajari Kajati Camat Lurah Kades Pemerintah "
-    "Juru Pelaksana Plt Penjabat Koordinator Komandan Dandim Danrem".split())
+    "Juru Pelaksana Plt Penjabat Koordinator Komandan Dandim Danrem "
+    # the people a news sentence most often opens on: "Petugas Satpol PP membongkar ...", "Tim SAR gabungan ..."
+    "Petugas Relawan Tim Pegawai Personel Anggota Warga Para Sejumlah Ratusan Puluhan".split())
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
 CREDIT = re.compile(
     r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"

@@ -152,17 +152,45 @@ def test_a_sentence_begun_in_certain_junk_takes_its_continuations_with_it():
     _index, items, _terms = build_items(lines)
     options = Options()
 
-    def decisions(head: float, second: float, third: float) -> list[Decision]:
-        return [Decision(BODY, 0.01, False), Decision("promo", head, True), Decision(BODY, second, False),
+    def decisions(head: float, second: float, third: float, label: str = "promo") -> list[Decision]:
+        return [Decision(BODY, 0.01, False), Decision(label, head, True), Decision(BODY, second, False),
                 Decision(BODY, third, False), Decision(BODY, 0.02, False)]
 
     out = _continuations_of_junk(items, decisions(0.95, 0.75, 0.72), options)
     assert [(d.label, d.remove) for d in out] == [
         (BODY, False), ("promo", True), ("promo", True), ("promo", True), (BODY, False)]
     assert out[2].score == 0.75  # each line keeps its own score
-    # a head the model is less sure of, or a continuation it sees no junk in, leaves the guard in place
-    assert not _continuations_of_junk(items, decisions(0.8, 0.75, 0.72), options)[2].remove
+    # a head the model is less sure of, or a continuation it sees no junk in, leaves the guard in place ...
+    assert not _continuations_of_junk(items, decisions(0.8, 0.75, 0.72, "boilerplate"), options)[2].remove
     assert not _continuations_of_junk(items, decisions(0.95, 0.4, 0.72), options)[2].remove
+    # ... unless the head is an invitation ("Pantau ..." removed as promo): that is certainty enough
+    assert _continuations_of_junk(items, decisions(0.8, 0.75, 0.72), options)[2].remove
+
+
+def test_a_short_question_before_a_certain_invitation_is_its_first_line():
+    from classifiers.cleaner import Decision, _questions_before_invitations
+    from classifiers.features import build_items
+
+    lines = ["Harga cabai rawit di pasar induk naik menjadi Rp 90.000 per kilogram pada pekan ini.",
+             "Mau tahu harga pangan terbaru sebelum berangkat ke pasar?",
+             "Gabung grup Telegram Kabar Pasar dan bagikan harga di dekat rumahmu.",
+             "Apakah pemkot akan menggelar operasi pasar?",
+             "Kami sedang berkoordinasi dengan Bulog dan distributor."]
+    _index, items, _terms = build_items(lines)
+
+    def run(invitation: float, label: str = "promo") -> list[Decision]:
+        given = [Decision(BODY, 0.01, False), Decision(BODY, 0.3, False), Decision(label, invitation, True),
+                 Decision(BODY, 0.2, False), Decision(BODY, 0.05, False)]
+        return _questions_before_invitations(items, given, Options())
+
+    out = run(0.97)
+    assert [(d.label, d.remove) for d in out] == [
+        (BODY, False), ("promo", True), ("promo", True), (BODY, False), (BODY, False)]
+    assert out[1].score == 0.3  # the question keeps its own score
+    # an interview question, followed by its answer, stays; so does a question before an uncertain invitation or
+    # before junk that is not an invitation
+    assert not run(0.8)[1].remove
+    assert not run(0.97, "boilerplate")[1].remove
 
 
 def test_plain_sentences_of_a_flat_paragraph_need_the_sentence_threshold(cleaner):
