@@ -213,7 +213,9 @@ def _continuations_of_junk(items: list[LineItem], decisions: list[Decision], opt
     paragraph broken by a dropped link is not cut for looking like a name or a tag. That guard is there to protect
     the article's sentences; when the sentence began in a line the model is at least `heading_threshold` sure is
     junk (a call to action split over lines: "Pantau informasi terbaru lewat Instagram @dinas" / "dan kanal YouTube
-    kami."), the continuation only needs the ordinary `line_threshold` of its own, and takes its head's label.
+    kami."), the continuation only needs the ordinary `line_threshold` of its own, and takes its head's label. A
+    head removed as promo that opens with an imperative (an invitation: "Aktifkan notifikasi aplikasi kami,") is
+    certain enough at any removal score, since that shape is the call to action's own.
     """
     out = list(decisions)
     carried = False  # the line before was itself carried with a certain head: a three-line call to action
