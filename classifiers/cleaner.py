@@ -24,7 +24,7 @@ from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_top
 from classifiers.labels import BLANK, BODY, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
-from classifiers.segment import IMPERATIVE, RELATED_CUE, split_lines, without
+from classifiers.segment import IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
 from classifiers.twopass import NeighbourPass
 
 if TYPE_CHECKING:
@@ -251,10 +251,9 @@ def _questions_before_invitations(items: list[LineItem], decisions: list[Decisio
     """
     out = list(decisions)
     for k in range(len(items) - 1):
-        text, nxt = items[k].text.strip(), out[k + 1]
-        if (not out[k].remove and text.endswith("?") and len(text) <= MAX_QUESTION_CHARS
-                and not any(q in text for q in "\"“”") and _invitation(items[k + 1].text, nxt)
-                and nxt.score >= options.heading_threshold):
+        nxt = out[k + 1]
+        if (not out[k].remove and readers_question(items[k].text.strip(), MAX_QUESTION_CHARS)
+                and _invitation(items[k + 1].text, nxt) and nxt.score >= options.heading_threshold):
             out[k] = Decision(PROMO, out[k].score, True)
     return out
 

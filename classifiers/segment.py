@@ -52,15 +52,17 @@ SENTENCE_OPENERS = frozenset(
     "Juru Pelaksana Plt Penjabat Koordinator Komandan Dandim Danrem "
     # the people a news sentence most often opens on: "Petugas Satpol PP membongkar ...", "Tim SAR gabungan ..."
     "Petugas Relawan Tim Pegawai Personel Anggota Warga Para Sejumlah Ratusan Puluhan".split())
+#: Not an opener word: names in a credit stop before the sentence that follows them.
+NOT_OPENER = r"(?!" + "|".join(sorted(SENTENCE_OPENERS)) + r")\b"
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
 CREDIT = re.compile(
     r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"
     r"|\((?:Foto|Photo|FOTO)\s*:[^()\n]{1,80}\)"
     r"|\b(?:Foto|Photo|FOTO|Sumber [Ff]oto|Kredit [Ff]oto)\s*:\s*[\w@][\w.@-]*(?:\s+[A-Z][\w.@-]*){0,3}"
-    r"(?:/[\w.@-]+(?:\s+(?!" + "|".join(sorted(SENTENCE_OPENERS)) + r")\b[A-Z][\w.@-]*+(?!\s+[a-z])){0,2}"
+    r"(?:/[\w.@-]+(?:\s+" + NOT_OPENER + r"[A-Z][\w.@-]*+(?!\s+[a-z])){0,2}"
     r"|(?=\s*$))"
-    r"|\b(?:(?:Foto|FOTO|Sumber [Ff]oto)\s*:\s*)?(?<=[.!?:]\s)(?:Dok|DOK)\.\s*[A-Z][\w.-]*(?:\s+(?!"
-    + "|".join(sorted(SENTENCE_OPENERS)) + r")\b[A-Z][\w.-]*+(?!\s+[a-z])){0,3}(?=\s*$|\s+[A-Z“\"(])"
+    r"|\b(?:(?:Foto|FOTO|Sumber [Ff]oto)\s*:\s*)?(?<=[.!?:]\s)(?:Dok|DOK)\.\s*[A-Z][\w.-]*(?:\s+" + NOT_OPENER
+    + r"[A-Z][\w.-]*+(?!\s+[a-z])){0,3}(?=\s*$|\s+[A-Z“\"(])"
     r"|\((?:Dok|Dokumentasi|Sumber [Ff]oto|Sumber [Gg]ambar)\.?\s*:?\s*[^()\n]{1,60}\)"
     r"|\[(?:Dok|Dokumentasi)\.?\s*[^\[\]\n]{1,60}\]")
 #: A call to action sentence: a verb of following or joining, then a channel.
@@ -259,7 +261,8 @@ def find_candidates(line: str) -> list[Piece]:
                 found.append(Piece(m.start(), _trim(line, m.start(), m.end())))
     merged = _longest_first(found)
     if len(line) > FLAT_LINE_CHARS:
-        merged = _with_sentences(line, _with_leads(line, merged))
+        spans = sentences(line)
+        merged = _with_sentences(line, spans, _with_leads(line, spans, merged))
     stripped = line.strip()
     # a candidate that is the whole line is the line itself: the line model decides it
     return [p for p in merged if line[p.start:p.end].strip() != stripped]
@@ -302,19 +305,19 @@ def _quote_open(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
-def _with_leads(line: str, cues: list[Piece]) -> list[Piece]:
+def _with_leads(line: str, spans: list[Piece], cues: list[Piece]) -> list[Piece]:
     """In a flattened paragraph, join a cue with the sentence that leads into it, when that sentence is part of the
     same piece of furniture: the picture's description before a credit ("Warga antre di TPS. Foto: Dok. KPU"), the
     reader's question before a call to action ("Mau kabar lebih cepat? Gabung saluran WhatsApp kami.").
 
     A question before a plain sentence that tells the reader to do something becomes one candidate too. Either way
-    the model judges the joined piece; the joining only lets it see the furniture whole."""
-    spans = sentences(line)
+    the model judges the joined piece; the joining only lets it see the furniture whole. `spans` are the line's
+    `sentences`."""
     out = list(cues)
     for k, sent in enumerate(spans):
         text = line[sent.start:sent.end]
         nxt = spans[k + 1] if k + 1 < len(spans) else None
-        if nxt is not None and _readers_question(text) and IMPERATIVE.match(line, nxt.start):
+        if nxt is not None and readers_question(text) and IMPERATIVE.match(line, nxt.start):
             out.append(Piece(sent.start, nxt.end))
             continue
         # a caption sentence, then its credit: the credit is a cue that starts inside or right after the sentence
@@ -328,7 +331,7 @@ def _with_leads(line: str, cues: list[Piece]) -> list[Piece]:
             out.append(Piece(sent.start, nxt.end))
     for c in cues:  # a question right before a call to action a pattern found
         prev = [s_ for s_ in spans if s_.end <= c.start and c.start - s_.end <= 2]
-        if prev and _readers_question(line[prev[-1].start:prev[-1].end]):
+        if prev and readers_question(line[prev[-1].start:prev[-1].end]):
             out.append(Piece(prev[-1].start, c.end))
     return _longest_first([_with_caption_lead(line, spans, p) for p in out])
 
@@ -341,9 +344,9 @@ def _with_caption_lead(line: str, spans: list[Piece], piece: Piece) -> Piece:
     return piece
 
 
-def _readers_question(text: str) -> bool:
+def readers_question(text: str, max_chars: int = MAX_LEAD_CHARS) -> bool:
     """A short question outside quotation marks: how an invitation opens ("Mau kabar lebih cepat?")."""
-    return text.endswith("?") and len(text) <= MAX_LEAD_CHARS and not _quoted(text)
+    return text.endswith("?") and len(text) <= max_chars and not _quoted(text)
 
 
 def _quoted(text: str) -> bool:
@@ -365,12 +368,12 @@ def _longest_first(found: list[Piece]) -> list[Piece]:
     return merged
 
 
-def _with_sentences(line: str, cues: list[Piece]) -> list[Piece]:
+def _with_sentences(line: str, spans: list[Piece], cues: list[Piece]) -> list[Piece]:
     """In a flattened paragraph, every sentence becomes a candidate too, less the cue candidates inside it: the
     text after "(den/yp)" up to the next full stop ("(den/yp) Artikel ini disusun dari siaran pers.") is a sentence
-    of its own. An editor's note among them is a cue candidate."""
+    of its own. An editor's note among them is a cue candidate. `spans` are the line's `sentences`."""
     extra = []
-    for sent in sentences(line):
+    for sent in spans:
         inside = sorted((c for c in cues if sent.start < c.end and c.start < sent.end), key=lambda c: c.start)
         if not inside:
             extra.append(Piece(sent.start, sent.end, cue=_editorial(line, sent.start, sent.end)))
