@@ -39,7 +39,8 @@ def article_rows(article: Article) -> tuple[list[LineItem], list[str]]:
     for k, i in enumerate(prepared.index):
         for span in article.spans[i]:
             if not any(piece_label(p, [span]) == span.label for p in found.get(i, [])):
-                X.append(piece_item(prepared.items[k], article.lines[i], span.start, span.end, prepared.terms))
+                X.append(piece_item(prepared.items[k], article.lines[i], span.start, span.end, prepared.terms,
+                                    found=False))
                 y.append(span.label)
     return X, y
 

@@ -18,7 +18,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from classifiers.dateline import find_dateline
-from classifiers.segment import Piece, find_candidates, without
+from classifiers.segment import Piece, scan, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -68,6 +68,19 @@ META_WORDS = re.compile(r"\b(?:waktu baca|menit baca|dilihat|dibaca|halaman|sela
 BYLINE_WORDS = re.compile(r"\b(?:berkontribusi|kontribusi|kontributor|penulis|editor|reporter|pewarta|wartawan|"
                           r"penyunting|redaktur|fotografer|laporan)\b", re.I)
 HASHTAG = re.compile(r"#\w+")
+#: A line that opens on a short key and a colon ("Editor: ...", "Foto: ...", "Pendidikan: ...", "GATRA: ...").
+COLON_KEY = re.compile(r"^\W{0,3}([^\W\d][^:\d\[\]]{0,23}?)\s*:\s*\S")
+#: First words of the keys of page furniture: staff and credit lines, captions, tags, link cues, embeds, notices. A
+#: line keyed by anything else is a profile box ("Pendidikan: Doktor Geodesi"), a spec table ("Mesin: 155 cc") or an
+#: interview turn ("GATRA: ..."): the article's own content, however much its shape reads like "Editor: Nama".
+FURNITURE_KEY = re.compile(
+    r"(?:editor|penulis|ditulis|reporter|rep|pewarta|kontributor|penyunting|redaktur|fotografer|wartawan|laporan|"
+    r"oleh|sumber|diolah|disadur|liputan|red|foto|photo|galeri|video|grafis|grafik|infografis|databoks|ilustrasi|"
+    r"keterangan|kredit|dok|tags?|topik|kata kunci|kategori|label|baca|lihat|simak|tonton|saksikan|cek|pilihan|"
+    r"artikel|berita|selanjutnya|copyright|hak cipta|disclaimer|catatan|penafian|ralat|update|diperbarui|tayang|"
+    r"terbit|diterbitkan|dipublikasikan|publisher|penerjemah|penyelaras|ditinjau|halaman|waktu baca|estimasi|"
+    r"dibaca|dilihat|bagikan|share|iklan|advertorial|sponsored|promosi|promo|konten|info|informasi|pengumuman|"
+    r"ringkasan|referensi|rujukan|gambas|embed|https?|live)\b", re.I)
 #: A caption's usual close: the day's date in brackets at the very end ("... di Cilacap, Rabu (9/7/2025).").
 DATE_PAREN_END = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\W{0,2}$")
 CLOSERS = ".!?\"”’)*"
@@ -137,6 +150,8 @@ class LineItem:
     above_dateline: bool = False
     #: for a piece: a junk pattern found it (False: a plain sentence of a flattened paragraph)
     cue: bool = True
+    #: a junk pattern of the segmenter matched the whole text (for a piece: `cue`)
+    patterned: bool = False
 
 
 def item_texts(items: list[LineItem]) -> list[str]:
@@ -215,14 +230,24 @@ def _shape(text: str) -> list[float]:
         float(len(HASHTAG.findall(t)) >= 2),
         float(n > 0 and not any(c.isalnum() for c in t)),
         float(bool(DATE_PAREN_END.search(t))),
+        *_colon_key(t),
     ]
+
+
+def _colon_key(t: str) -> tuple[float, float]:
+    """Whether the line opens on a furniture key ("Editor:", "Foto:") or on some other key ("Jabatan:", "GATRA:")."""
+    m = COLON_KEY.match(t)
+    if not m:
+        return 0.0, 0.0
+    known = bool(FURNITURE_KEY.match(m.group(1).strip()))
+    return float(known), float(not known)
 
 
 SHAPE_NAMES = ("log_len", "words", "short", "shortish", "long", "upper", "all_caps", "titled", "digits",
                "closes", "colon_end", "stars_end", "parens", "brackets", "bullet", "early_colon", "pipe",
                "url", "date", "time", "dateline", "cue_start", "quotes", "sentences", "copyright",
                "starts_lower", "credit_tail", "list", "name_list", "qa", "promo_words", "channel_words", "address",
-               "meta_words", "byline_words", "hashtags", "no_alnum", "date_paren_end")
+               "meta_words", "byline_words", "hashtags", "no_alnum", "date_paren_end", "furniture_key", "other_key")
 
 
 class _Stateless(TransformerMixin, BaseEstimator):
@@ -250,7 +275,7 @@ class ContextFeatures(_Stateless):
              "next_short", "prev_closes", "next_closes", "prev_none", "next_none", "sim", "sim_low",
              "sim_short", "sim_words", "duplicate", "duplicate_long", "next_starts_lower",
              "heading_on_topic", "heading_off_topic", "prev_bare_cue", "between_body", "in_tail",
-             "in_tail_short", "above_dateline")
+             "in_tail_short", "above_dateline", "patterned")
 
     def transform(self, X):  # noqa: N803
         rows = []
@@ -271,6 +296,7 @@ class ContextFeatures(_Stateless):
                 float(it.next.strip()[:1].islower()),
                 *_heading(it, n_tok),
                 float(it.in_tail), float(it.in_tail and len(it.text) < 40), float(it.above_dateline),
+                float(it.patterned),
             ])
         return sparse.csr_matrix(np.array(rows, dtype=np.float64).reshape(len(X), -1))
 
@@ -323,10 +349,12 @@ def _heading(it: LineItem, n_tok: int) -> list[float]:
             float(bool(BARE_CUE.match(it.prev))), float(heading and long_neighbours)]
 
 
-def build_items(lines: list[str], texts: list[str] | None = None) -> tuple[list[int], list[LineItem], ArticleTerms]:
+def build_items(lines: list[str], texts: list[str] | None = None, patterned: list[bool] | None = None,
+                ) -> tuple[list[int], list[LineItem], ArticleTerms]:
     """Items for the non-blank lines of one article, with their input line indices and the article's words.
 
-    `texts`, one per non-blank line, is what the model reads of each line (default: the stripped line).
+    `texts`, one per non-blank line, is what the model reads of each line (default: the stripped line);
+    `patterned` says which of them a junk pattern matched whole (default: none).
     """
     index = [i for i, line in enumerate(lines) if line.strip()]
     if texts is None:
@@ -342,7 +370,8 @@ def build_items(lines: list[str], texts: list[str] | None = None) -> tuple[list[
     for k, t in enumerate(texts):
         items.append(LineItem(text=t, prev=texts[k - 1] if k else "", next=texts[k + 1] if k + 1 < count else "",
                               index=k, count=count, similarity=terms.similarity(t), duplicate=t in seen,
-                              in_tail=k > last_long, above_dateline=k < dateline))
+                              in_tail=k > last_long, above_dateline=k < dateline,
+                              patterned=bool(patterned and patterned[k])))
         seen.add(t)
     return index, items, terms
 
@@ -362,8 +391,10 @@ class PreparedArticle:
 
 def prepare(lines: list[str]) -> PreparedArticle:
     index = [i for i, line in enumerate(lines) if line.strip()]
-    found = {i: find_candidates(lines[i]) for i in index}
-    index, items, terms = build_items(lines, [own_text(lines[i], found[i]) for i in index])
+    scanned = {i: scan(lines[i]) for i in index}
+    found = {i: pieces for i, (pieces, _whole) in scanned.items()}
+    index, items, terms = build_items(lines, [own_text(lines[i], found[i]) for i in index],
+                                      [scanned[i][1] for i in index])
     pieces = [(i, pc.start, pc.end, piece_item(item, lines[i], pc.start, pc.end, terms, cue=pc.cue))
               for i, item in zip(index, items) for pc in found[i]]
     return PreparedArticle(lines, index, items, pieces, terms)
@@ -383,9 +414,11 @@ def own_text(line: str, pieces: list[Piece]) -> str:
 
 
 def piece_item(line_item: LineItem, line: str, start: int, end: int, terms: ArticleTerms, *,
-               cue: bool = True) -> LineItem:
-    """An item for a candidate piece inside a line: its neighbours are the text around it in that line."""
+               cue: bool = True, found: bool = True) -> LineItem:
+    """An item for a candidate piece inside a line: its neighbours are the text around it in that line.
+
+    `found` is False for a gold span that no candidate matched (a training row only): no pattern found it."""
     text = line[start:end].strip()
     return LineItem(text=text, prev=line[:start].strip()[-80:], next=line[end:].strip()[:80],
                     index=line_item.index, count=line_item.count, similarity=terms.similarity(text, included=False),
-                    is_piece=True, cue=cue)
+                    is_piece=True, cue=cue, patterned=cue and found)

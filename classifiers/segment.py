@@ -29,6 +29,8 @@ SHORT_FURNITURE = re.compile(
     r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:Iklan|IKLAN|Konten Iklan|Promosi|PROMOSI|Sponsored|SPONSORED"
     r"|Dengarkan artikel ini|Ringkasan Berita|Lanjutkan [Mm]embaca|Scroll untuk melanjutkan(?: membaca)?"
     r"|SCROLL UNTUK MELANJUTKAN(?: MEMBACA)?|Scroll to continue(?: with content)?|SCROLL TO RESUME CONTENT"
+    r"|[Gg]ulir (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca)?|Loading\.{3}|Memuat\.{3}"
+    r"|Tulis [Kk]omentar(?: Anda)?"
     r"|Jangan [Ll]ewatkan [Vv]ideo [Tt]erbaru\s*:?|-{3,}|_{3,}|={3,})(?=\s+[A-Z“\"\[(]|\s*$)")
 #: The markers among those that stand before a promoted headline ("Promosi Kredit Usaha Rakyat Bantu ...").
 PROMOTED = re.compile(r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:Promosi|PROMOSI|Sponsored|SPONSORED)\s+(?=[A-Z])")
@@ -86,7 +88,7 @@ REPORTING = re.compile(r"\b(?:mengatakan|menjelaskan|menyatakan|menambahkan|menu
 MAX_LEAD_CHARS = 220
 #: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"".
 SYNDICATION = re.compile(
-    r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan)\b[^\n]*?"
+    r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan|naik(?: tayang)?)\b[^\n]*?"
     r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
 #: Paging furniture: "Halaman 1 2 3 Selanjutnya".
 PAGING = re.compile(r"\bHalaman\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?)(?=\s|$)")
@@ -136,6 +138,13 @@ MAX_QUOTED = 6
 #: Lines longer than this are flattened paragraphs: their sentences become candidates too.
 FLAT_LINE_CHARS = 300
 
+#: Furniture words that are junk when they stand alone on a line ("Selengkapnya", "Terkini", "Bagikan", a row of
+#: dashes), but that no pattern for glued text may look for: inside running text they are ordinary words.
+LONE_FURNITURE = re.compile(
+    r"^\W*(?:(?:[Bb]aca|[Ll]ihat|[Ss]imak|[Yy]uk [Bb]aca)?\s*[Ss]elengkapnya|SELENGKAPNYA|Terkini|TERKINI|Terbaru|"
+    r"Terpopuler|TERPOPULER|Populer|Bagikan(?: [Aa]rtikel(?: [Ii]ni)?)?|BAGIKAN|Share(?: this article)?|SHARE|"
+    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$")
+
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING,
     VIDEO_PROMPT, STAFF, FURNITURE)
@@ -148,7 +157,7 @@ WORD = re.compile(r"\S+")
 #: Longer than any headline we have seen; a Title Case run past it is the article's own text resuming.
 MAX_HEADLINE_WORDS = 16
 #: The furthest back a resumed sentence's opener is looked for, in capitalised words before the first lowercase one.
-OPENER_REACH = 8
+OPENER_REACH = 12
 #: Words a clickbait headline often ends on.
 HEADLINE_CLOSER = re.compile(r"^(?!(?:Kamu|Anda)\b)(?:[A-Z]\w*(?:nya|mu|kah)|Ini|Begini|Lho|Loh|Sekarang|Disini|Sini)"
                              r"[!?.,]*$")
@@ -226,7 +235,10 @@ def _sentence_opener(tokens: list[tuple[int, int, str]], j: int) -> int:
             while back - 1 >= 2 and tokens[back - 1][2] in SENTENCE_OPENERS:
                 back -= 1
             return back
-        if not (word[:1].isupper() or word.lower() in HEADLINE_LOWER) or word.endswith((".", "!", "?")):
+        # an office's abbreviation in brackets, "(BPJN)", is a capitalised word too; an opening quote mark is not,
+        # since a quotation starts a sentence of its own
+        core = word.strip("()[],")
+        if not (core[:1].isupper() or core.lower() in HEADLINE_LOWER) or word.endswith((".", "!", "?")):
             break
     return j
 
@@ -249,6 +261,16 @@ def _trim(line: str, start: int, end: int) -> int:
 
 def find_candidates(line: str) -> list[Piece]:
     """Candidate junk pieces inside `line`, sorted and not overlapping (the longer of two overlaps wins)."""
+    return scan(line)[0]
+
+
+def scan(line: str) -> tuple[list[Piece], bool]:
+    """`find_candidates(line)`, and whether one junk pattern matched the whole line.
+
+    A whole-line match is no candidate (the line model decides the line), but it is a fact worth telling that
+    model: a line that a pattern written for glued junk covers end to end ("Artikel ini sudah tayang di ... dengan
+    judul "..."") is junk in any house style, whatever words the training corpus happened to use.
+    """
     found: list[Piece] = []
     for cue in (RELATED_CUE, RELATED_BARE):
         for m in cue.finditer(line):
@@ -260,12 +282,13 @@ def find_candidates(line: str) -> list[Piece]:
             if m.end() > m.start():
                 found.append(Piece(m.start(), _trim(line, m.start(), m.end())))
     merged = _longest_first(found)
+    stripped = line.strip()
+    whole = any(line[p.start:p.end].strip() == stripped for p in merged) or bool(LONE_FURNITURE.match(stripped))
     if len(line) > FLAT_LINE_CHARS:
         spans = sentences(line)
         merged = _with_sentences(line, spans, _with_leads(line, spans, merged))
-    stripped = line.strip()
     # a candidate that is the whole line is the line itself: the line model decides it
-    return [p for p in merged if line[p.start:p.end].strip() != stripped]
+    return [p for p in merged if line[p.start:p.end].strip() != stripped], whole
 
 
 def sentences(line: str) -> list[Piece]:

@@ -70,7 +70,7 @@ def neighbour_features(items: list[LineItem], proba: np.ndarray, body: int) -> t
         next_junk = float(junk[j + 1]) if it.index + 1 < it.count else 0.0
         row.extend([heading, float(len(it.text) < 60), it.similarity, float(it.in_tail),
                     heading * prev_junk, heading * next_junk, prev_junk * next_junk,
-                    float(len(it.text) > 200)])
+                    float(len(it.text) > 200), float(it.patterned)])
         feats.append(row)
     return rows, np.array(feats, dtype=np.float64).reshape(len(rows), -1)
 

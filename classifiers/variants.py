@@ -17,6 +17,11 @@ MOVABLE = frozenset({RELATED, PROMO})
 GLUABLE = frozenset({RELATED, PROMO, BYLINE, CAPTION, BOILERPLATE})
 
 
+#: How often a moved "Baca juga: <headline>" line loses its headline, as when a scraper keeps the cue's text but
+#: not the link after it: a bare cue line right above a paragraph of the article.
+HEADLINE_LOST = 0.15
+
+
 def _cue_variant(text: str, rng: random.Random) -> str:
     m = CUE.match(text)
     if not m:
@@ -25,6 +30,8 @@ def _cue_variant(text: str, rng: random.Random) -> str:
     cap, up = verb.capitalize(), verb.upper()
     forms = [f"{cap} Juga: ", f"{up} JUGA: ", f"{cap} juga : ", f"{verb.lower()} juga ", f"{cap} juga:",
              f"{cap} Juga", f"{up} JUGA : "]
+    if len(text[m.end():].split()) >= 2 and rng.random() < HEADLINE_LOST:
+        return m.group(1) + rng.choice(forms).strip()
     return m.group(1) + rng.choice(forms) + text[m.end():]
 
 

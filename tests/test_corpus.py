@@ -77,3 +77,18 @@ def test_furniture_is_transplanted_with_its_label_and_tag_words_stay_home():
     assert all((line, lab) in pool for line, lab in added)
     kept = [line for line in moved.lines if line and line in art.lines]
     assert kept == [line for line in art.lines if line]  # the article's own lines, in their order
+
+
+def test_a_moved_cue_line_sometimes_loses_its_headline():
+    import random
+
+    from classifiers.variants import _cue_variant
+
+    rng = random.Random(11)
+    forms = [_cue_variant("Baca juga: Harga Cabai Naik Lagi di Pasar Induk", rng) for _ in range(200)]
+    bare = [f for f in forms if "Harga" not in f]
+    assert 10 <= len(bare) <= 60  # about HEADLINE_LOST of them
+    assert all(f.lower().startswith("baca juga") and len(f.split()) <= 3 for f in bare)
+    assert all(f.endswith("Harga Cabai Naik Lagi di Pasar Induk") for f in forms if f not in bare)
+    # a bare cue has no headline to lose
+    assert {_cue_variant("Baca Juga", rng).lower().rstrip(" :") for _ in range(20)} == {"baca juga"}

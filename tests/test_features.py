@@ -88,3 +88,28 @@ def test_word_classes_fire_on_new_wordings_of_furniture_and_not_on_a_plain_parag
     plain = _shape_of("Petani di lereng gunung memanen cabai lebih awal karena hujan turun sejak pekan lalu.")
     assert not any(plain[k] for k in ("promo_words", "channel_words", "address", "meta_words", "byline_words",
                                       "hashtags", "no_alnum", "date_paren_end"))
+
+
+def test_lines_a_junk_pattern_matches_whole_are_marked_patterned():
+    lines = ["Judul Berita", "Artikel ini sudah tayang di Harian Kita dengan judul \"Harga Cabai Naik\"",
+             "Harga cabai naik lagi di pasar induk pada pekan ini. (abc/def)", "Gulir untuk melanjutkan"]
+    prepared = prepare(lines)
+    assert [it.patterned for it in prepared.items] == [False, True, False, True]
+    # a piece is patterned when a pattern found it, a plain sentence of a flat line is not
+    assert [item.patterned for _i, _s, _e, item in prepared.pieces] == [True]
+    assert ContextFeatures().fit(prepared.items).transform(prepared.items).toarray()[:, -1].tolist() == [0, 1, 0, 1]
+
+
+def test_a_line_keyed_by_furniture_is_told_from_a_profile_box_or_an_interview_turn():
+    from classifiers.features import SHAPE_NAMES, _shape
+
+    known, other = SHAPE_NAMES.index("furniture_key"), SHAPE_NAMES.index("other_key")
+    for line in ("Editor: Rina Melati", "Foto: Dok. Humas", "Baca juga: Harga Cabai Naik", "Tags: banjir, BPBD",
+                 "Sumber foto: Istimewa", "[Gambas:Video 20detik]"):
+        assert (_shape(line)[known], _shape(line)[other]) == (1.0, 0.0), line
+    for line in ("Pendidikan: Doktor Geodesi, Delft", "Jabatan: Ketua Kelompok Riset", "GATRA: Seberapa cepat?",
+                 "Mesin: 155 cc, satu silinder"):
+        assert (_shape(line)[known], _shape(line)[other]) == (0.0, 1.0), line
+    # a date's clock ("Senin, 9 Juni 2025 19:16 WIB") and a plain sentence open on no key
+    for line in ("Senin, 9 Juni 2025 19:16 WIB", "Harga naik di pasar, kata dia."):
+        assert (_shape(line)[known], _shape(line)[other]) == (0.0, 0.0), line

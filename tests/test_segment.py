@@ -142,6 +142,12 @@ def test_a_resumed_sentence_opening_on_an_office_is_not_taken_into_the_headline(
     # two opener words in a row stay together ("Kepala Dinas ..."), and the headline keeps at least two words
     line = "Baca juga: Festival Perahu Digelar Kepala Dinas Pariwisata Kota, Rahmat, mengatakan acara ramai."
     assert pieces(line) == ["Baca juga: Festival Perahu Digelar"]
+    # an office's bracketed abbreviation does not hide the opener before it; an opening quote still starts a sentence
+    line = ("Baca juga: Jalan Lintas Selatan Molor Lagi Kepala Balai Jalan Nasional (BPJN) Jawa Timur, Rudi, "
+            "mengatakan pekerjaan dilanjutkan.")
+    assert pieces(line) == ["Baca juga: Jalan Lintas Selatan Molor Lagi"]
+    line = 'Tonton juga: Warga Panik Berlarian Saat Gempa "Warga masih trauma," kata Irwan.'
+    assert pieces(line) == ["Tonton juga: Warga Panik Berlarian Saat Gempa"]
 
 
 def test_a_closing_word_after_a_pointer_or_before_a_question_mark_stays_in_the_headline():
@@ -194,3 +200,25 @@ def test_an_editors_note_in_a_flat_paragraph_is_a_cue_and_text_after_initials_is
     assert found["Artikel ini disusun berdasarkan siaran pers yang diterima redaksi."] is True
     assert found["Redaksi tidak bertanggung jawab atas perubahan jadwal setelah berita ini terbit."] is True
     assert found["Warga diminta waspada."] is False  # an ordinary sentence stays a plain one
+
+
+def test_scan_tells_a_line_that_one_junk_pattern_matches_whole():
+    from classifiers.segment import scan
+
+    assert scan("Gulir untuk melanjutkan") == ([], True)
+    assert scan('Artikel ini sudah tayang di Harian Kita dengan judul "Harga Cabai Naik"') == ([], True)
+    line = "Harga cabai naik lagi di pasar induk. Gulir ke bawah untuk membaca Pedagang mengeluh."
+    found, whole = scan(line)
+    assert [p.text(line) for p in found] == ["Gulir ke bawah untuk membaca"] and not whole
+    assert scan("Harga cabai naik lagi di pasar induk pada pekan ini.") == ([], False)
+
+
+def test_lone_furniture_words_are_patterned_only_on_a_line_of_their_own():
+    from classifiers.segment import scan
+
+    for line in ("Selengkapnya", "Baca selengkapnya", "Terkini", "Bagikan", "Share", "* * *", "---"):
+        assert scan(line) == ([], True), line
+    line = "Harga cabai naik lagi. Terkini Pedagang mengeluh sepi pembeli sejak pekan lalu."
+    assert scan(line) == ([], False)
+    assert scan("Terbaru di Kota Bogor") == ([], False)
+    assert scan('Artikel ini telah naik di Harian Kita dengan judul "Banjir Rob"') == ([], True)
