@@ -27,7 +27,7 @@ AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WIT
 #: Iklan Kuasa hukum ..."): only at a sentence boundary and before a capital, since "iklan" is also an ordinary word.
 SHORT_FURNITURE = re.compile(
     r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:Iklan|IKLAN|Konten Iklan|Promosi|PROMOSI|Sponsored|SPONSORED"
-    r"|Dengarkan artikel ini|Ringkasan Berita|Lanjutkan [Mm]embaca|Scroll untuk melanjutkan(?: membaca)?"
+    r"|Dengarkan artikel ini|Ringkasan Berita\s*:?|Lanjutkan [Mm]embaca|Scroll untuk melanjutkan(?: membaca)?"
     r"|SCROLL UNTUK MELANJUTKAN(?: MEMBACA)?|Scroll to continue(?: with content)?|SCROLL TO RESUME CONTENT"
     r"|[Gg]ulir (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca)?|Loading\.{3}|Memuat\.{3}"
     r"|Tulis [Kk]omentar(?: Anda)?"
@@ -91,7 +91,8 @@ SYNDICATION = re.compile(
     r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan|naik(?: tayang)?)\b[^\n]*?"
     r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
 #: Paging furniture: "Halaman 1 2 3 Selanjutnya".
-PAGING = re.compile(r"\bHalaman\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?)(?=\s|$)")
+PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?)"
+                    r"(?=\s|$)")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
 VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
 #: Staff lines glued into flat text: "Editor: Nama Orang" (a name stops before the next role word).

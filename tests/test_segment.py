@@ -222,3 +222,5 @@ def test_lone_furniture_words_are_patterned_only_on_a_line_of_their_own():
     assert scan(line) == ([], False)
     assert scan("Terbaru di Kota Bogor") == ([], False)
     assert scan('Artikel ini telah naik di Harian Kita dengan judul "Banjir Rob"') == ([], True)
+    for line in ("Pages: 1 2 3", "Page 2", "Ringkasan Berita:"):
+        assert scan(line) == ([], True), line
