@@ -110,6 +110,28 @@ def test_a_headline_above_a_dateline_paragraph_is_the_title(cleaner):
     assert len(result.paragraphs) == 2
 
 
+def test_a_profile_box_is_kept_and_the_editor_line_after_it_removed(cleaner):
+    # "Key: value" lines that are not furniture keys are the article's own: a profile box, not staff lines
+    text = "\n".join([
+        "Pakar Geodesi: Penurunan Tanah di Pesisir Demak Capai 10 Sentimeter per Tahun",
+        "Kamis, 12 Juni 2025 14:30 WIB",
+        "DEMAK - Penurunan muka tanah di pesisir Demak terus berlangsung dan kini mencapai sepuluh sentimeter per "
+        "tahun di beberapa desa, menurut pengukuran tim peneliti sebuah universitas di Semarang.",
+        "Tim memasang belasan titik pantau GPS sejak 2019 dan membandingkannya dengan citra satelit untuk memetakan "
+        "wilayah yang paling cepat turun.",
+        "Profil Singkat",
+        "Nama: Harjanto Wirasena",
+        "Pendidikan: Doktor Geodesi, sebuah universitas di Belanda",
+        "Jabatan: Ketua Kelompok Riset Deformasi Kerak Bumi",
+        "Ia meminta pemerintah daerah membatasi izin sumur bor baru dan mempercepat penyediaan air perpipaan bagi "
+        "warga pesisir.",
+        "Editor: Rina Melati",
+    ])
+    result = cleaner.clean(text)
+    assert [(r.line, r.label) for r in result.removed] == [(0, "title"), (1, "date"), (9, "byline")]
+    assert "Pendidikan: Doktor Geodesi, sebuah universitas di Belanda" in result.paragraphs
+
+
 def test_the_fast_path_gives_the_pipelines_probabilities(cleaner):
     from classifiers.dataset import rows
 
