@@ -212,7 +212,9 @@ def headline_end(line: str, start: int) -> int:
             j = _sentence_opener(tokens, j)
             return _trim(line, start, tokens[j][0]) if j > 0 else tokens[k][0]
         if k >= MAX_HEADLINE_WORDS:
-            return _trim(line, start, tokens[k][0])  # no headline is longer: what follows is the article
+            # no headline is longer: what follows is the article, and its sentence may have begun a few words
+            # back, at an opener ("... Arus Deras Petugas Balai Jalan Nasional (BPJN) Jambi mengerahkan")
+            return _trim(line, start, tokens[_sentence_opener(tokens, k)][0])
         if k > 0 and tokens[k - 1][2].endswith((".", "!", "?")) and tokens[k - 1][2] not in ("vs.",):
             # a full stop after at least one word ends the headline ("... Naik Lagi. Polisi ...")
             return _trim(line, start, tokens[k][0])

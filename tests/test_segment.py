@@ -148,6 +148,10 @@ def test_a_resumed_sentence_opening_on_an_office_is_not_taken_into_the_headline(
     assert pieces(line) == ["Baca juga: Jalan Lintas Selatan Molor Lagi"]
     line = 'Tonton juga: Warga Panik Berlarian Saat Gempa "Warga masih trauma," kata Irwan.'
     assert pieces(line) == ["Tonton juga: Warga Panik Berlarian Saat Gempa"]
+    # a headline cut at MAX_HEADLINE_WORDS still ends before the opener of the sentence after it
+    line = ("Baca juga: Jembatan Gantung Di Sungai Batang Merangin Putus Diterjang Arus Deras Petugas Balai "
+            "Pelaksanaan Jalan Nasional (BPJN) Jambi mengerahkan dua ekskavator.")
+    assert pieces(line)[0] == "Baca juga: Jembatan Gantung Di Sungai Batang Merangin Putus Diterjang Arus Deras"
 
 
 def test_a_closing_word_after_a_pointer_or_before_a_question_mark_stays_in_the_headline():
