@@ -12,11 +12,11 @@ from classifiers.peers import regex_rule
 
 #: The gate: the committed model's figures on house styles held out of its training (see classifiers/train.py).
 #: Retraining with a change that makes them worse than this fails `make test`. The held-out fold is the first of
-#: `style_folds(corpus, 4)`, so it changes with the corpus: at 455 articles it holds the interview, profile-box and
-#: spec-table styles written to look like staff lines, where the committed model loses 0.62% (its manifest's
-#: `held_out`); the ceiling moved from 0.6% to 0.7% with that corpus change.
+#: `style_folds(corpus, 4)`, so it changes with the corpus: at 455 articles it held the interview, profile-box and
+#: spec-table styles written to look like staff lines (0.62% lost, so the ceiling went from 0.6% to 0.7%); at 487
+#: articles the committed model loses 0.25% there (its manifest's `held_out`), and the ceiling is back at 0.6%.
 HELD_OUT_F1_FLOOR = 0.93
-HELD_OUT_BODY_LOSS_CEILING = 0.007
+HELD_OUT_BODY_LOSS_CEILING = 0.006
 SHARED_SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "article-pr-depok.txt"
 
 
