@@ -262,9 +262,10 @@ def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> 
     """A first line shaped like a headline, right before a paragraph that opens with a dateline, is the headline.
 
     The dateline (`CIANJUR -`, `PR DEPOK –`) marks where the article's own text begins, so a Title Case line with no
-    final stop above it is the page's headline even when the model, seeing a line on the article's topic, hesitated.
+    final stop above it is the page's headline even when the model, seeing a line on the article's topic, hesitated,
+    or took it for a photo caption or a linked headline (the label decides what `metadata.title` holds).
     """
-    if len(decisions) < 2 or decisions[0].remove or decisions[1].remove:
+    if len(decisions) < 2 or decisions[1].remove or decisions[0].label == TITLE:
         return decisions
     first = p.items[0].text
     if len(first) > 200 or first[-1:] in ".!?:\"”" or extract_dateline([p.items[1].text]) is None:

@@ -33,8 +33,6 @@ CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|da
                        r"pewarta|sumber|foto|tags?|copyright|advertisement|scroll|artikel)", re.I)
 #: A photo credit closing a caption: "... /Nama Fotografer/Reuters", "Foto: ...", "(ANTARA FOTO/...)".
 CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Photo|FOTO)\s*:|ANTARA FOTO/|"
-                         # a credit standing alone in capitals: "KOMPAS.com/NAMA FOTOGRAFER", "TVONE/NAMA/ant."
-                         r"^[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}\s?/\s?[A-Z][A-Z .'’-]{2,40}(?:/[\w.]{1,12})?$|"
                          r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b")
 #: Topical similarity to the rest of the article from which a heading-shaped line counts as on topic: a sub-heading
 #: of the article, which the cleaner and the second pass are slow to remove.
@@ -53,7 +51,7 @@ PROMO_WORDS = re.compile(
     r"\b(?:gabung|bergabung|ikuti|follow|langganan|berlangganan|subscribe|unduh|download|klik|ketuk|kunjungi|"
     r"saluran|kanal|channel|whatsapp|telegram|google news|notifikasi|lonceng|buletin|newsletter|siniar|podcast|"
     r"saksikan|tonton|simak video|video pilihan|scroll|gulir|sponsored|iklan|advertorial|bersponsor|berbayar|"
-    r"promosi|kuis|polling|giveaway|e-?paper|afiliasi)\b", re.I)
+    r"promosi)\b", re.I)
 #: Words that invitations use but so does the news ("aplikasi", "Instagram", "gratis"): counted apart, so that a
 #: story about an app or a free clinic does not read as an advertisement.
 CHANNEL_WORDS = re.compile(

@@ -16,8 +16,7 @@ RELATED_CUE = re.compile(
     r"(?<![\w])(?i:baca|lihat|simak|tonton|cek)\s*(?i:juga|pula)(?![a-z])\s*(?:[:：\-–]\s*)?")
 #: "Baca: <headline>" (no "juga"), link-list headers ("Next Article", "Pilihan Editor:"), each before a headline.
 RELATED_BARE = re.compile(
-    r"(?<![\w])(?:Baca|BACA|Lihat|LIHAT|Klik untuk baca|Baca [Ss]elanjutnya)\s*:\s*"
-    r"|(?:Next Article|NEXT ARTICLE|Pilihan Editor|PILIHAN EDITOR"
+    r"(?<![\w])(?:Baca|BACA|Lihat|LIHAT)\s*:\s*|(?:Next Article|NEXT ARTICLE|Pilihan Editor|PILIHAN EDITOR"
     r"|Artikel Terkait|ARTIKEL TERKAIT|Berita Terkait|BERITA TERKAIT|Video Terkait|Rekomendasi"
     r"|Artikel (?:Selanjutnya|Berikutnya)|ARTIKEL (?:SELANJUTNYA|BERIKUTNYA)|Baca Berita Lainnya|Berita Lainnya)"
     r"\s*:?\s*")
@@ -145,10 +144,7 @@ FLAT_LINE_CHARS = 300
 LONE_FURNITURE = re.compile(
     r"^\W*(?:(?:[Bb]aca|[Ll]ihat|[Ss]imak|[Yy]uk [Bb]aca)?\s*[Ss]elengkapnya|SELENGKAPNYA|Terkini|TERKINI|Terbaru|"
     r"Terpopuler|TERPOPULER|Populer|Bagikan(?: [Aa]rtikel(?: [Ii]ni)?)?|BAGIKAN|Share(?: this article)?|SHARE|"
-    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan"
-    # paging links: "« Sebelumnya  Berikutnya »", "Halaman berikutnya", and a page counter alone ("1 / 2")
-    r"|(?:(?:Halaman|Artikel) )?(?:[Ss]ebelumnya|[Bb]erikutnya|[Ss]elanjutnya)(?:\W+(?:[Bb]erikutnya|[Ss]elanjutnya))?"
-    r")\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$")
+    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$")
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING,

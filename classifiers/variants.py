@@ -10,7 +10,6 @@ import re
 from classifiers.corpus import Article, Span
 from classifiers.features import CUE_START
 from classifiers.labels import BLANK, BODY, BOILERPLATE, BYLINE, CAPTION, DATE, PROMO, RELATED, TITLE
-from classifiers.segment import scan
 
 CUE = re.compile(r"^(\W*)(baca|lihat|simak)(\s*)(juga)(\s*:?\s*)", re.I)
 MOVABLE = frozenset({RELATED, PROMO})
@@ -168,9 +167,8 @@ TRANSPLANTABLE = frozenset({RELATED, PROMO, BOILERPLATE, BYLINE})
 
 def furniture_pool(articles: list[Article]) -> list[tuple[str, str]]:
     """Junk lines that are junk by their own words, wherever they stand: promo lines, lines that open with a cue
-    (`Baca juga: ...`, `Editor: ...`), lines one of the segmenter's junk patterns matches whole (`Loading...`,
-    `Pages: 1 2`), short link headers (`Berita Terkait`) and lines that recur in two or more articles (`Terkini`,
-    `(*)`, `Share`). Tag words (`Kota Depok`) and linked headlines without their cue are left
+    (`Baca juga: ...`, `Editor: ...`), short link headers (`Berita Terkait`) and lines that recur in two or more
+    articles (`Terkini`, `(*)`, `Share`). Tag words (`Kota Depok`) and linked headlines without their cue are left
     out: they are junk by their place, and moved into a paragraph run they would look like sub-headings."""
     seen: dict[str, set[str]] = {}
     for art in articles:
@@ -180,8 +178,7 @@ def furniture_pool(articles: list[Article]) -> list[tuple[str, str]]:
     pool = []
     for key, where in sorted(seen.items()):
         label, line = key.split("\t", 1)
-        if (label == PROMO or len(where) >= 2 or CUE_START.match(line) or scan(line)[1]
-                or (label == RELATED and len(line.split()) <= 4)):
+        if label == PROMO or len(where) >= 2 or CUE_START.match(line) or (label == RELATED and len(line.split()) <= 4):
             pool.append((line, label))
     return pool
 

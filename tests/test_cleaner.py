@@ -110,6 +110,21 @@ def test_a_headline_above_a_dateline_paragraph_is_the_title(cleaner):
     assert len(result.paragraphs) == 2
 
 
+def test_a_headline_above_a_dateline_taken_for_a_caption_is_relabelled_the_title():
+    from classifiers.cleaner import Decision, _headline_before_dateline
+    from classifiers.features import prepare
+
+    prepared = prepare(["Jalan Lingkar Selatan Cianjur Mulai Diperbaiki Pekan Depan",
+                        "CIANJUR - Dinas PUPR mulai memperbaiki jalan lingkar selatan pekan depan, kata kepala dinas."])
+    as_caption = [Decision("caption", 0.93, True), Decision(BODY, 0.01, False)]
+    assert _headline_before_dateline(prepared, as_caption)[0] == Decision("title", 0.93, True)
+    kept = [Decision(BODY, 0.4, False), Decision(BODY, 0.01, False)]
+    assert _headline_before_dateline(prepared, kept)[0] == Decision("title", 0.5, True)
+    # below a removed line nothing is read as the dateline paragraph
+    second_gone = [Decision("caption", 0.93, True), Decision("promo", 0.95, True)]
+    assert _headline_before_dateline(prepared, second_gone) == second_gone
+
+
 def test_a_profile_box_is_kept_and_the_editor_line_after_it_removed(cleaner):
     # "Key: value" lines that are not furniture keys are the article's own: a profile box, not staff lines
     text = "\n".join([

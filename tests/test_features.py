@@ -113,16 +113,3 @@ def test_a_line_keyed_by_furniture_is_told_from_a_profile_box_or_an_interview_tu
     # a date's clock ("Senin, 9 Juni 2025 19:16 WIB") and a plain sentence open on no key
     for line in ("Senin, 9 Juni 2025 19:16 WIB", "Harga naik di pasar, kata dia."):
         assert (_shape(line)[known], _shape(line)[other]) == (0.0, 0.0), line
-
-
-def test_a_credit_standing_alone_in_capitals_reads_as_a_credit_and_a_slash_in_the_news_does_not():
-    for line in ("KOMPAS.com/RIZKY SYAHPUTRA", "TVONE/AHMAD FAUZI/ant.", "Warga antre di pasar. /Nama Fotografer"):
-        assert _shape_of(line)["credit_tail"] == 1.0, line
-    for line in ("Harga tiket naik menjadi Rp 4.550/lembar.", "BBRI/BMRI naik tipis pada sesi pertama"):
-        assert _shape_of(line)["credit_tail"] == 0.0, line
-
-
-def test_quizzes_polls_giveaways_and_e_paper_teasers_count_as_promo_words():
-    for line in ("Ikut kuis: seberapa hemat kamu?", "Ikuti polling kami", "GIVEAWAY! Ada 10 kaus untuk kamu",
-                 "Baca e-paper edisi hari ini", "Artikel ini memuat tautan afiliasi."):
-        assert _shape_of(line)["promo_words"] > 0, line

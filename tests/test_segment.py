@@ -228,14 +228,3 @@ def test_lone_furniture_words_are_patterned_only_on_a_line_of_their_own():
     assert scan('Artikel ini telah naik di Harian Kita dengan judul "Banjir Rob"') == ([], True)
     for line in ("Pages: 1 2 3", "Page 2", "Ringkasan Berita:"):
         assert scan(line) == ([], True), line
-    for line in ("1 / 2", "2/3", "« Sebelumnya  Berikutnya »", "Halaman berikutnya", "Selanjutnya »"):
-        assert scan(line) == ([], True), line
-    for line in ("1/2 kg gula pasir", "Selanjutnya, warga diminta mengungsi.", "Skor akhir 2/3 untuk tim tamu"):
-        assert not scan(line)[1], line
-
-
-def test_link_prompts_that_say_click_or_next_open_a_headline_like_baca_juga():
-    line = "Harga cabai naik lagi. Klik untuk baca: Pedagang Pasar Induk Mogok Jualan Warga mengeluh sepi pembeli."
-    assert pieces(line) == ["Klik untuk baca: Pedagang Pasar Induk Mogok Jualan"]
-    line = "Harga cabai naik lagi. Baca selanjutnya: Stok Beras Aman hingga Lebaran Petani mulai panen."
-    assert pieces(line) == ["Baca selanjutnya: Stok Beras Aman hingga Lebaran"]
