@@ -20,7 +20,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from classifiers import persistence
-from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_topic_heading, prepare
+from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_topic_heading, prepare, short_heading
 from classifiers.labels import BLANK, BODY, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata
 from classifiers.options import Options, RelatedLink, Removal, Result
@@ -116,7 +116,8 @@ class Cleaner:
         for p, opts in zip(prepared, per_article):
             items.extend(p.items)
             thresholds.extend(max(opts.line_threshold, opts.heading_threshold)
-                              if on_topic_heading(it) or mid_sentence(it) else opts.line_threshold for it in p.items)
+                              if on_topic_heading(it) or short_heading(it) or mid_sentence(it) else opts.line_threshold
+                              for it in p.items)
             items.extend(row[3] for row in p.pieces)
             # a plain sentence of a flat paragraph, found by no junk pattern, needs `sentence_threshold`
             thresholds.extend(opts.piece_threshold if row[3].cue else opts.sentence_threshold for row in p.pieces)

@@ -14,8 +14,9 @@ DEFAULT_PIECE_THRESHOLD = 0.6
 #: The same for a plain sentence of a flattened paragraph that no junk pattern found: only the model speaks for it,
 #: and on held-out styles such sentences were most of the body characters cut from flat articles.
 DEFAULT_SENTENCE_THRESHOLD = 0.8
-#: The junk probability a sub-heading-shaped line on the article's topic, or a fragment of a sentence broken over
-#: lines, needs: these are the real lines the model most often takes for junk, so it must be nearly sure.
+#: The junk probability a sub-heading-shaped line on the article's topic, a short heading between paragraphs
+#: (`features.short_heading`), or a fragment of a sentence broken over lines, needs: these are the real lines the
+#: model most often takes for junk, so it must be nearly sure.
 DEFAULT_HEADING_THRESHOLD = 0.9
 #: Relatedness from which a linked headline counts as about the same story: the best accuracy and F1 on
 #: seeds/relatedness/pairs.jsonl (`python -m classifiers.relatedness`), at the precise end of the 0.30-0.40 plateau.

@@ -113,3 +113,16 @@ def test_a_line_keyed_by_furniture_is_told_from_a_profile_box_or_an_interview_tu
     # a date's clock ("Senin, 9 Juni 2025 19:16 WIB") and a plain sentence open on no key
     for line in ("Senin, 9 Juni 2025 19:16 WIB", "Harga naik di pasar, kata dia."):
         assert (_shape(line)[known], _shape(line)[other]) == (0.0, 0.0), line
+
+
+def test_a_short_heading_between_paragraphs_is_guarded_and_a_headline_or_a_marker_is_not():
+    from classifiers.features import short_heading
+
+    para = "Petani di lereng gunung memanen cabai lebih awal karena hujan turun sejak pekan lalu, kata dia."
+    lines = [para, "Fasilitas Latihan Masih Terbatas", para + " Harga naik.", "Baca Juga",
+             "Sirkuit Baru Dibuka", para + " Pedagang mengeluh.",
+             "Gubernur Resmikan Jembatan Gantung Terpanjang di Wilayah Selatan Provinsi", para + " Tutup.",
+             "Loading...", para + " Lagi.", "Editor: Rina"]
+    items = prepare(lines).items
+    assert [short_heading(it) for it in items] == [False, True, False, False, False, False, False, False,
+                                                   False, False, False]
