@@ -336,14 +336,15 @@ def short_heading(it: LineItem) -> bool:
     opened by no cue: most likely a sub-heading ("Fasilitas Latihan Masih Terbatas"), whatever its topic.
 
     Linked headlines run longer: in our corpus, lines of this shape are body four times in five (272 of 388), and
-    only 2 are links. The rest are markers (`Konten Bersponsor`), dates and names the model is sure of, so the
-    cleaner asks of them the certainty it asks of an on-topic sub-heading.
+    only 2 are links. The rest are markers (`Konten Bersponsor`), dates and names the model is mostly sure of, so the
+    cleaner asks of them the certainty it asks of an on-topic sub-heading. A line keyed by a furniture word
+    (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and is not guarded.
     """
     if it.is_piece or not 0 < it.index < it.count - 1 or it.patterned or it.in_tail or it.above_dateline:
         return False
     words = [w for w in it.text.split() if w[:1].isalpha()]
     return (len(words) <= SHORT_HEADING_WORDS and heading_shaped(it.text) and not BARE_CUE.match(it.prev)
-            and not CUE_START.match(it.text))
+            and not CUE_START.match(it.text) and not _colon_key(it.text)[0])
 
 
 def mid_sentence(it: LineItem) -> bool:

@@ -122,7 +122,7 @@ def test_a_short_heading_between_paragraphs_is_guarded_and_a_headline_or_a_marke
     lines = [para, "Fasilitas Latihan Masih Terbatas", para + " Harga naik.", "Baca Juga",
              "Sirkuit Baru Dibuka", para + " Pedagang mengeluh.",
              "Gubernur Resmikan Jembatan Gantung Terpanjang di Wilayah Selatan Provinsi", para + " Tutup.",
-             "Loading...", para + " Lagi.", "Editor: Rina"]
+             "Loading...", para + " Lagi.", "Kategori: Ekonomi, Daerah", para + " Akhir.", "Editor: Rina"]
     items = prepare(lines).items
     assert [short_heading(it) for it in items] == [False, True, False, False, False, False, False, False,
-                                                   False, False, False]
+                                                   False, False, False, False, False]
