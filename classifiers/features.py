@@ -320,11 +320,17 @@ def heading_shaped(text: str) -> bool:
             and sum(w[0].isupper() for w in words) / len(words) >= 0.6)
 
 
+def _inner_heading(it: LineItem) -> bool:
+    """A heading-shaped line between the first and the last line, neither under a "Baca Juga"-like cue nor opening
+    with a cue of its own: the shape both sub-headings and linked headlines take."""
+    return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(it.text)
+            and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text))
+
+
 def on_topic_heading(it: LineItem) -> bool:
     """A heading-shaped line inside the article, on its topic, and not under a "Baca Juga"-like cue: most likely
     a sub-heading of the article itself, so the cleaner asks for more certainty before removing it."""
-    return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(it.text) and it.similarity >= ON_TOPIC
-            and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text))
+    return it.similarity >= ON_TOPIC and _inner_heading(it)
 
 
 #: The most words a short heading has (`short_heading`): linked headlines are longer.
@@ -340,11 +346,10 @@ def short_heading(it: LineItem) -> bool:
     cleaner asks of them the certainty it asks of an on-topic sub-heading. A line keyed by a furniture word
     (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and is not guarded.
     """
-    if it.is_piece or not 0 < it.index < it.count - 1 or it.patterned or it.in_tail or it.above_dateline:
+    if it.patterned or it.in_tail or it.above_dateline or not _inner_heading(it):
         return False
     words = [w for w in it.text.split() if w[:1].isalpha()]
-    return (len(words) <= SHORT_HEADING_WORDS and heading_shaped(it.text) and not BARE_CUE.match(it.prev)
-            and not CUE_START.match(it.text) and not _colon_key(it.text)[0])
+    return len(words) <= SHORT_HEADING_WORDS and not _colon_key(it.text)[0]
 
 
 def mid_sentence(it: LineItem) -> bool:
