@@ -20,9 +20,17 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from classifiers import persistence
-from classifiers.features import LineItem, PreparedArticle, mid_sentence, on_topic_heading, prepare, short_heading
+from classifiers.features import (
+    CUE_START,
+    LineItem,
+    PreparedArticle,
+    mid_sentence,
+    on_topic_heading,
+    prepare,
+    short_heading,
+)
 from classifiers.labels import BLANK, BODY, DATE, PROMO, RELATED, TITLE
-from classifiers.metadata import extract_dateline, extract_metadata
+from classifiers.metadata import extract_dateline, extract_metadata, parse_date
 from classifiers.options import Options, RelatedLink, Removal, Result
 from classifiers.segment import IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
 from classifiers.twopass import NeighbourPass
@@ -142,7 +150,7 @@ class Cleaner:
         removed: list[Removal] = []
         labels = [BLANK] * len(raw)
         gone: set[int] = set()
-        line_d = _headline_before_dateline(p, line_d)
+        line_d = _headline_next_to_date(p, _headline_before_dateline(p, line_d))
         for i, d in zip(p.index, line_d):
             labels[i] = d.label
             if d.remove:
@@ -275,3 +283,43 @@ def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> 
     if len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return decisions
     return [Decision(TITLE, max(decisions[0].score, 0.5), True), *decisions[1:]]
+
+
+#: How far down the page the date line of a page top may stand (0: the first line), and the most words a headline
+#: next to it may have.
+TOP_DATE_REACH = 2
+MAX_HEADLINE_WORDS = 30
+
+
+def _headline_next_to_date(p: PreparedArticle, decisions: list[Decision]) -> list[Decision]:
+    """When no line is labelled title, a headline-shaped line right above or below the page's date line is the title.
+
+    A page top is a headline and a date line, in either order. The model knows the headline mostly by its place at
+    the very top, so it misses one under the date (`Senin, 9 Juni 2025` / `Banjir Rendam ...`) and doubts one that
+    quotes a speaker (`Gubernur: "Kami Siap"`), calling it boilerplate or keeping it as a paragraph. Next to a date
+    line at the top, a Title Case line of at most `MAX_HEADLINE_WORDS` words that does not end a sentence, opens with
+    no cue and carries no date of its own is the headline; a paragraph of the article is neither that short nor
+    Title Case.
+    """
+    items = p.items
+    if any(d.label == TITLE for d in decisions):
+        return decisions
+    date_at = next((k for k, d in enumerate(decisions[:TOP_DATE_REACH + 1]) if d.remove and d.label == DATE), None)
+    if date_at is None:
+        return decisions
+    for k in (date_at - 1, date_at + 1):
+        if 0 <= k < len(items) - 1 and _headline_shaped(items[k].text) and decisions[k].label != DATE:
+            out = list(decisions)
+            out[k] = Decision(TITLE, max(decisions[k].score, 0.5), True)
+            return out
+    return decisions
+
+
+def _headline_shaped(text: str) -> bool:
+    """A page headline's shape: Title Case, three to `MAX_HEADLINE_WORDS` words, no final full stop, no cue, no date.
+    Quotes, question and exclamation marks may close it, as they close many headlines."""
+    t = text.strip()
+    words = [w.lstrip("\"'“‘(") for w in t.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    return (3 <= len(words) <= MAX_HEADLINE_WORDS and t[-1:] not in ".:;," and not CUE_START.match(t)
+            and sum(w[0].isupper() for w in words) / len(words) >= 0.6 and parse_date(t) is None)

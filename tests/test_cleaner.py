@@ -125,6 +125,43 @@ def test_a_headline_above_a_dateline_taken_for_a_caption_is_relabelled_the_title
     assert _headline_before_dateline(prepared, second_gone) == second_gone
 
 
+PAGE_BODY = [
+    "Pemerintah provinsi menetapkan status siaga banjir setelah hujan deras mengguyur wilayah itu selama tiga hari "
+    "berturut-turut dan merendam ratusan rumah warga.",
+    "Kepala BPBD mengatakan petugas telah dikerahkan ke sejumlah titik rawan untuk membantu evakuasi warga.",
+]
+
+
+@pytest.mark.parametrize("top", [
+    ["Senin, 9 Juni 2025 19:16 WIB", "Banjir Rendam Ratusan Rumah, Pemprov Tetapkan Siaga"],
+    ['Gubernur: "Kami Tidak Akan Biarkan Warga Kelaparan"', "Senin, 9 Juni 2025 19:16 WIB"],
+    ["Senin, 9 Juni 2025 19:16 WIB", "Heboh! Video Warga Berenang di Jalan Raya Viral"],
+])
+def test_a_headline_next_to_the_date_line_is_the_title_in_either_order(cleaner, top):
+    headline = next(line for line in top if "2025" not in line)
+    result = cleaner.clean("\n".join(top + PAGE_BODY))
+    assert result.metadata.title == headline
+    assert result.metadata.published_at == "2025-06-09T19:16:00+07:00"
+    assert result.paragraphs == PAGE_BODY
+
+
+def test_only_a_headline_shaped_line_next_to_the_date_becomes_the_title():
+    from classifiers.cleaner import Decision, _headline_next_to_date
+    from classifiers.features import prepare
+
+    prepared = prepare(["Senin, 9 Juni 2025 19:16 WIB", *PAGE_BODY])
+    decisions = [Decision("date", 0.99, True), Decision(BODY, 0.2, False), Decision(BODY, 0.1, False)]
+    # a paragraph under the date line is no headline: a headless page keeps it
+    assert _headline_next_to_date(prepared, decisions) == decisions
+    prepared = prepare(["Senin, 9 Juni 2025 19:16 WIB", "Banjir Rendam Ratusan Rumah", *PAGE_BODY])
+    decisions = [Decision("date", 0.99, True), Decision("caption", 0.8, True), Decision(BODY, 0.2, False),
+                 Decision(BODY, 0.1, False)]
+    assert _headline_next_to_date(prepared, decisions)[1] == Decision("title", 0.8, True)
+    # with a title already found, nothing changes
+    titled = [Decision("title", 0.99, True), *decisions[1:]]
+    assert _headline_next_to_date(prepared, titled) == titled
+
+
 def test_a_profile_box_is_kept_and_the_editor_line_after_it_removed(cleaner):
     # "Key: value" lines that are not furniture keys are the article's own: a profile box, not staff lines
     text = "\n".join([
