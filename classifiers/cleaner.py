@@ -24,6 +24,8 @@ from classifiers.features import (
     CUE_START,
     LineItem,
     PreparedArticle,
+    list_intro,
+    list_item,
     mid_sentence,
     on_topic_heading,
     prepare,
@@ -133,8 +135,8 @@ class Cleaner:
         results = []
         pos = 0
         for p, opts in zip(prepared, per_article):
-            line_d = _questions_before_invitations(
-                p.items, _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts), opts)
+            line_d = _lists_under_intros(p.items, _questions_before_invitations(
+                p.items, _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts), opts), opts)
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -264,6 +266,35 @@ def _questions_before_invitations(items: list[LineItem], decisions: list[Decisio
         if (not out[k].remove and readers_question(items[k].text.strip(), MAX_QUESTION_CHARS)
                 and _invitation(items[k + 1].text, nxt) and nxt.score >= options.heading_threshold):
             out[k] = Decision(PROMO, out[k].score, True)
+    return out
+
+
+#: The fewest bare list items under a list intro the model removed for the intro to be kept with them.
+MIN_LIST_ITEMS = 2
+
+
+def _lists_under_intros(items: list[LineItem], decisions: list[Decision], options: Options) -> list[Decision]:
+    """The items of a list the article announces ("Bahan-bahan:", "Berikut syaratnya:") stay, bullets or not.
+
+    Scraped lists lose their bullets and arrive as a run of short bare lines (`1 sdt garam`, `Transkrip nilai
+    terakhir`), which the model takes for a tag list or a footer. Under a line that announces a list and was kept,
+    the run of lines shaped like list items (`features.list_item`) is kept too, up to the first line of another
+    shape: an ad marker, a linked headline, an invitation or a paragraph ends the run, so junk after a list still
+    goes. An intro the model removed with less than `heading_threshold` is kept with its list when at least
+    `MIN_LIST_ITEMS` items follow it.
+    """
+    out = list(decisions)
+    for k, (it, d) in enumerate(zip(items, decisions)):
+        if not list_intro(it.text) or (d.remove and d.score >= options.heading_threshold):
+            continue
+        run = k + 1
+        while run < len(items) and list_item(items[run]):
+            run += 1
+        if d.remove and run - (k + 1) < MIN_LIST_ITEMS:
+            continue
+        for j in range(k if d.remove else k + 1, run):
+            if out[j].remove:
+                out[j] = Decision(BODY, out[j].score, False)
     return out
 
 

@@ -18,7 +18,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from classifiers.dateline import find_dateline
-from classifiers.segment import Piece, scan, without
+from classifiers.segment import IMPERATIVE, SENTENCE_END, Piece, scan, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -350,6 +350,47 @@ def short_heading(it: LineItem) -> bool:
         return False
     words = [w for w in it.text.split() if w[:1].isalpha()]
     return len(words) <= SHORT_HEADING_WORDS and not _colon_key(it.text)[0]
+
+
+#: Emoji and arrows after a line's last word ("Ikut kuis: Seberapa burnout kamu? 🔥"): its real end is before them.
+TRAILING_SYMBOLS = re.compile(r"[^\w\s.?!:\"”’')]+\s*$")
+#: The most words a bare list item (`2 siung bawang putih`, `Fotokopi KTP dan kartu keluarga`) may have.
+LIST_ITEM_WORDS = 12
+
+
+def list_intro(text: str) -> bool:
+    """A line that announces a list of the article's own ("Bahan-bahan:", "Berikut dokumen yang perlu
+    disiapkan:"): it ends on a colon, and no cue or furniture key ("Baca juga:", "Tags:", "Berita Terkait:") opens
+    it, and it invites the reader to nothing ("Gabung kanal Telegram kami:")."""
+    t = text.strip()
+    if not t.endswith(":"):
+        return False
+    # in a paragraph it is the last sentence that announces ("... Berikut syaratnya:")
+    last = SENTENCE_END.split(t)[-1]
+    return not any(_opens_with_cue(x) or BARE_CUE.match(x) or IMPERATIVE.match(x)
+                   or FURNITURE_KEY.match(x.lstrip("-–•*# ")) for x in {t, last})
+
+
+def _opens_with_cue(t: str) -> bool:
+    """`CUE_START` as a whole word: "Foto: ..." opens with a cue, "Fotokopi KTP" does not."""
+    m = CUE_START.match(t)
+    return m is not None and not t[m.end():m.end() + 1].isalnum()
+
+
+def list_item(it: LineItem) -> bool:
+    """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
+    question or exclamation, not Title Case (a linked or ad headline is), no invitation, cue, furniture word
+    (`Advertorial`) or junk pattern, and
+    keyed, if at all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ...").
+    A run of such lines reads like a tag list, which is why the model takes them for furniture."""
+    t = TRAILING_SYMBOLS.sub("", it.text).strip()
+    words = t.split()
+    if (it.is_piece or it.patterned or not words or len(words) > LIST_ITEM_WORDS or len(t) > 90
+            or not t[0].isalnum() or t[-1] in ".?!:" or _opens_with_cue(t) or IMPERATIVE.match(t)
+            or FURNITURE_KEY.match(t)):
+        return False
+    key, other_key = _colon_key(t)
+    return not key and (bool(other_key) or not heading_shaped(t))
 
 
 def mid_sentence(it: LineItem) -> bool:

@@ -162,6 +162,47 @@ def test_only_a_headline_shaped_line_next_to_the_date_becomes_the_title():
     assert _headline_next_to_date(prepared, titled) == titled
 
 
+RECIPE = [
+    "Resep Sayur Asem Betawi yang Segar untuk Makan Siang Keluarga",
+    "Minggu, 8 Juni 2025 10:00 WIB",
+    "Sayur asem menjadi salah satu menu rumahan yang paling sering dimasak keluarga di Jakarta. Rasanya yang asam, "
+    "manis, dan sedikit pedas cocok disantap bersama ikan asin dan sambal terasi.",
+    "Bahan-bahan:",
+    "1 buah jagung manis, potong-potong",
+    "5 butir bawang merah",
+    "1 sdt garam",
+    "2 sdm gula merah sisir",
+    "Segenggam kacang panjang, potong 4 cm",
+    "ADVERTISEMENT",
+    "Baca Juga: Harga Cabai Rawit di Pasar Induk Kramat Jati Turun Lagi",
+    "Rebus air hingga mendidih, lalu masukkan bumbu halus, asam jawa, jagung, dan kacang tanah, kemudian masak "
+    "hingga semua sayuran matang.",
+]
+
+
+def test_the_items_of_an_announced_list_stay_and_the_junk_after_it_goes(cleaner):
+    result = cleaner.clean("\n".join(RECIPE))
+    for item in RECIPE[3:9]:
+        assert item in result.paragraphs
+    assert [(r.line, r.label) for r in result.removed] == [(0, "title"), (1, "date"), (9, "promo"), (10, "related")]
+
+
+def test_a_list_run_ends_at_the_first_line_of_another_shape():
+    from classifiers.cleaner import Decision, _lists_under_intros
+    from classifiers.features import prepare
+
+    lines = ["Berikut dokumen yang perlu disiapkan:", "Fotokopi KTP dan kartu keluarga", "Transkrip nilai terakhir",
+             "Kredit Rumah Subsidi Kini Bisa Dicicil Mulai Rp 900 Ribu", "Pas foto ukuran 3x4 dua lembar"]
+    prepared = prepare(lines)
+    removed = [Decision(BODY, 0.1, False)] + [Decision("boilerplate", 0.95, True)] * 4
+    kept = [d.remove for d in _lists_under_intros(prepared.items, removed, Options())]
+    # the Title Case ad headline ends the run: it and what follows it are the model's call
+    assert kept == [False, False, False, True, True]
+    # an intro the model was sure of is not a list intro
+    sure = [Decision("promo", 0.95, True)] + removed[1:]
+    assert [d.remove for d in _lists_under_intros(prepared.items, sure, Options())] == [True] * 5
+
+
 def test_a_profile_box_is_kept_and_the_editor_line_after_it_removed(cleaner):
     # "Key: value" lines that are not furniture keys are the article's own: a profile box, not staff lines
     text = "\n".join([
