@@ -360,34 +360,39 @@ LIST_ITEM_WORDS = 12
 
 def list_intro(text: str) -> bool:
     """A line that announces a list of the article's own ("Bahan-bahan:", "Berikut dokumen yang perlu
-    disiapkan:"): it ends on a colon, and no cue or furniture key ("Baca juga:", "Tags:", "Berita Terkait:") opens
-    it, and it invites the reader to nothing ("Gabung kanal Telegram kami:")."""
+    disiapkan:"): it ends on a colon, its last sentence invites the reader to nothing ("Gabung kanal Telegram
+    kami:"), and, when it is a line of its own rather than a paragraph, no cue or furniture key opens it ("Baca juga:",
+    "Tags:", "Berita Terkait:"). A flat paragraph may open with glued junk and still end on the list's intro."""
     t = text.strip()
     if not t.endswith(":"):
         return False
-    # in a paragraph it is the last sentence that announces ("... Berikut syaratnya:")
-    last = SENTENCE_END.split(t)[-1]
-    return not any(_opens_with_cue(x) or BARE_CUE.match(x) or IMPERATIVE.match(x)
-                   or FURNITURE_KEY.match(x.lstrip("-–•*# ")) for x in {t, last})
+    sentences = SENTENCE_END.split(t)
+    if IMPERATIVE.match(sentences[-1]) or BARE_CUE.match(sentences[-1]):
+        return False
+    return len(sentences) > 1 or not (_furniture_opening(t.lstrip("-–•*# ")) or BARE_CUE.match(t))
 
 
-def _opens_with_cue(t: str) -> bool:
-    """`CUE_START` as a whole word: "Foto: ..." opens with a cue, "Fotokopi KTP" does not."""
-    m = CUE_START.match(t)
-    return m is not None and not t[m.end():m.end() + 1].isalnum()
+def _furniture_opening(t: str) -> bool:
+    """The line opens with a cue or furniture word that keys it ("Foto: ...", "Baca juga ...", "Editor Rina",
+    "Advertorial", "Tags:"), not with a word that merely starts an item ("Foto diri terbaru", "Sumber air bersih",
+    "Fotokopi KTP")."""
+    m = CUE_START.match(t) or FURNITURE_KEY.match(t)
+    if m is None or t[m.end():m.end() + 1].isalnum():
+        return False
+    rest = t[m.end():].strip()
+    return rest[:1] in ("", ":", "|") or len(rest.split()) <= 1 or rest.split()[0].lower() in ("juga", "pula")
 
 
 def list_item(it: LineItem) -> bool:
     """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
-    question or exclamation, not Title Case (a linked or ad headline is), no invitation, cue, furniture word
-    (`Advertorial`) or junk pattern, and
-    keyed, if at all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ...").
+    question or exclamation, not Title Case (a linked or ad headline is), no invitation, junk pattern or opening
+    cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at all, by a word that is not a furniture
+    key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ...").
     A run of such lines reads like a tag list, which is why the model takes them for furniture."""
     t = TRAILING_SYMBOLS.sub("", it.text).strip()
     words = t.split()
     if (it.is_piece or it.patterned or not words or len(words) > LIST_ITEM_WORDS or len(t) > 90
-            or not t[0].isalnum() or t[-1] in ".?!:" or _opens_with_cue(t) or IMPERATIVE.match(t)
-            or FURNITURE_KEY.match(t)):
+            or not t[0].isalnum() or t[-1] in ".?!:" or _furniture_opening(t) or IMPERATIVE.match(t)):
         return False
     key, other_key = _colon_key(t)
     return not key and (bool(other_key) or not heading_shaped(t))
