@@ -356,6 +356,9 @@ def short_heading(it: LineItem) -> bool:
 TRAILING_SYMBOLS = re.compile(r"[^\w\s.?!:\"”’')]+\s*$")
 #: The most words a bare list item (`2 siung bawang putih`, `Fotokopi KTP dan kartu keluarga`) may have.
 LIST_ITEM_WORDS = 12
+#: A Title Case item this short is a name in the list ("Kecamatan Banyumanik", "Jalan Pemuda depan Balai Kota"),
+#: not a linked or ad headline: those run longer.
+LIST_NAME_WORDS = 5
 
 
 def list_intro(text: str) -> bool:
@@ -385,17 +388,17 @@ def _furniture_opening(t: str) -> bool:
 
 def list_item(it: LineItem) -> bool:
     """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
-    question or exclamation, not Title Case (a linked or ad headline is), no invitation, junk pattern or opening
-    cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at all, by a word that is not a furniture
-    key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ...").
-    A run of such lines reads like a tag list, which is why the model takes them for furniture."""
+    question or exclamation, not Title Case beyond `LIST_NAME_WORDS` words (a linked or ad headline is), no
+    invitation, junk pattern or opening cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at
+    all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ..."). A run of such
+    lines reads like a tag list, which is why the model takes them for furniture."""
     t = TRAILING_SYMBOLS.sub("", it.text).strip()
     words = t.split()
     if (it.is_piece or it.patterned or not words or len(words) > LIST_ITEM_WORDS or len(t) > 90
             or not t[0].isalnum() or t[-1] in ".?!:" or _furniture_opening(t) or IMPERATIVE.match(t)):
         return False
     key, other_key = _colon_key(t)
-    return not key and (bool(other_key) or not heading_shaped(t))
+    return not key and (bool(other_key) or len(words) <= LIST_NAME_WORDS or not heading_shaped(t))
 
 
 def mid_sentence(it: LineItem) -> bool:
