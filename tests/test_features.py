@@ -126,3 +126,40 @@ def test_a_short_heading_between_paragraphs_is_guarded_and_a_headline_or_a_marke
     items = prepare(lines).items
     assert [short_heading(it) for it in items] == [False, True, False, False, False, False, False, False,
                                                    False, False, False, False, False]
+
+
+def test_list_runs_under_the_corpus_list_intros_hold_only_body():
+    """The list guard keeps what it covers: in our corpus, every line in a run of list-item-shaped lines under a
+    body line announcing a list is body (a run ends at the first line of another shape)."""
+    from classifiers.corpus import load_corpus
+    from classifiers.features import list_intro, list_item
+
+    covered = []
+    for art in load_corpus():
+        rows = [(line, label) for line, label in zip(art.lines, art.labels) if line.strip()]
+        items = prepare([line for line, _ in rows]).items
+        for k, it in enumerate(items):
+            if rows[k][1] != "body" or not list_intro(it.text):
+                continue
+            j = k + 1
+            while j < len(items) and list_item(items[j]):
+                covered.append(rows[j])
+                j += 1
+    assert len(covered) > 300  # the guard has real lists to cover
+    assert [row for row in covered if row[1] != "body"] == []
+
+
+def test_list_items_and_intros_by_shape():
+    from classifiers.features import LineItem, list_intro, list_item
+
+    def item(text: str) -> LineItem:
+        return LineItem(text=text, prev="", next="", index=1, count=3, similarity=0.0)
+
+    assert list_intro("Bahan-bahan:") and list_intro("Warga perlu menyiapkan dokumen. Berikut syaratnya:")
+    assert not list_intro("Tags:") and not list_intro("Baca juga:") and not list_intro("Gabung kanal Telegram kami:")
+    for text in ("1 sdt garam", "Fotokopi KTP dan kartu keluarga", "Foto diri terbaru", "Kecamatan Banyumanik",
+                 "Pendaftaran: 2-30 Juni 2025"):
+        assert list_item(item(text)), text
+    for text in ("Advertorial", "Foto: Dok. Humas", "Editor: Rina", "Harga Cabai Rawit di Pasar Induk Turun Lagi",
+                 "Mau kabar lebih cepat?", "Gabung saluran WhatsApp kami", "Ikut kuis: Seberapa lelah kamu? 🔥"):
+        assert not list_item(item(text)), text
