@@ -301,17 +301,14 @@ def _lists_under_intros(items: list[LineItem], decisions: list[Decision], option
 def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> list[Decision]:
     """A first line shaped like a headline, right before a paragraph that opens with a dateline, is the headline.
 
-    The dateline (`CIANJUR -`, `PR DEPOK –`) marks where the article's own text begins, so a Title Case line with no
-    final stop above it is the page's headline even when the model, seeing a line on the article's topic, hesitated,
-    or took it for a photo caption or a linked headline (the label decides what `metadata.title` holds).
+    The dateline (`CIANJUR -`, `PR DEPOK –`) marks where the article's own text begins, so a line shaped like a
+    headline (`_headline_shaped`) above it is the page's headline even when the model, seeing a line on the
+    article's topic, hesitated, or took it for a photo caption or a linked headline (the label decides what
+    `metadata.title` holds).
     """
     if len(decisions) < 2 or decisions[1].remove or decisions[0].label == TITLE:
         return decisions
-    first = p.items[0].text
-    if len(first) > 200 or first[-1:] in ".!?:\"”" or extract_dateline([p.items[1].text]) is None:
-        return decisions
-    words = [w for w in first.split() if w[:1].isalpha()]
-    if len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
+    if not _headline_shaped(p.items[0].text) or extract_dateline([p.items[1].text]) is None:
         return decisions
     return [Decision(TITLE, max(decisions[0].score, 0.5), True), *decisions[1:]]
 
