@@ -24,12 +24,14 @@ from classifiers.features import (
     CUE_START,
     LineItem,
     PreparedArticle,
+    alpha_words,
     list_intro,
     list_item,
     mid_sentence,
     on_topic_heading,
     prepare,
     short_heading,
+    titled_share,
 )
 from classifiers.labels import BLANK, BODY, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata, parse_date
@@ -347,7 +349,6 @@ def _headline_shaped(text: str) -> bool:
     """A page headline's shape: Title Case, three to `MAX_HEADLINE_WORDS` words, no final full stop, no cue, no date.
     Quotes, question and exclamation marks may close it, as they close many headlines."""
     t = text.strip()
-    words = [w.lstrip("\"'“‘(") for w in t.split()]
-    words = [w for w in words if w[:1].isalpha()]
+    words = alpha_words(" ".join(w.lstrip("\"'“‘(") for w in t.split()))  # a quoted word counts by its letter
     return (3 <= len(words) <= MAX_HEADLINE_WORDS and t[-1:] not in ".:;," and not CUE_START.match(t)
-            and sum(w[0].isupper() for w in words) / len(words) >= 0.6 and parse_date(t) is None)
+            and titled_share(words) >= 0.6 and parse_date(t) is None)

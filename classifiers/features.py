@@ -178,14 +178,23 @@ def item_neighbours(items: list[LineItem]) -> list[str]:
     return out
 
 
+def alpha_words(text: str) -> list[str]:
+    """The words that start with a letter: the ones whose case says whether a line is in Title Case."""
+    return [w for w in text.split() if w[:1].isalpha()]
+
+
+def titled_share(words: list[str]) -> float:
+    """The share of `words` (from `alpha_words`) that start with a capital: 0.6 or more reads as Title Case."""
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
 def _shape(text: str) -> list[float]:
     t = text.strip()
     n = len(t)
     words = t.split()
     n_letters = sum(map(str.isalpha, t))
     upper = sum(map(str.isupper, t)) / n_letters if n_letters else 0.0
-    alpha_words = [w for w in words if w[:1].isalpha()]
-    titled = sum(w[0].isupper() for w in alpha_words) / len(alpha_words) if alpha_words else 0.0
+    titled = titled_share(alpha_words(t))
     digits = sum(map(str.isdigit, t)) / n if n else 0.0
     last = t[-1:] if t else ""
     sentences = len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", t))
@@ -315,9 +324,8 @@ def heading_shaped(text: str) -> bool:
     Cached: the context features, the cleaner's heading guard and both sides of the second pass ask it of the same
     line, and furniture lines repeat across the articles of a batch."""
     t = text.strip()
-    words = [w for w in t.split() if w[:1].isalpha()]
-    return (0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2
-            and sum(w[0].isupper() for w in words) / len(words) >= 0.6)
+    words = alpha_words(t)
+    return 0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2 and titled_share(words) >= 0.6
 
 
 def _inner_heading(it: LineItem) -> bool:
@@ -345,15 +353,15 @@ def short_heading(it: LineItem) -> bool:
     """A heading-shaped line of a few words between the article's paragraphs, matched whole by no junk pattern and
     opened by no cue: most likely a sub-heading ("Fasilitas Latihan Masih Terbatas"), whatever its topic.
 
-    Linked headlines run longer: in our corpus, lines of this shape are body four times in five (692 of 842), and
-    only 3 are links. The rest are markers (`Konten Bersponsor`), dates and names the model is mostly sure of, so the
-    cleaner asks of them the certainty it asks of an on-topic sub-heading. A line keyed by a furniture word
-    (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and is not guarded.
+    Linked headlines run longer: in our corpus, lines of this shape are body four times in five and links under one
+    time in a hundred (`tests/test_features.py` checks both). The rest are markers (`Konten Bersponsor`), dates and
+    names the model is mostly sure of, so the cleaner asks of them the certainty it asks of an on-topic sub-heading.
+    A line keyed by a furniture word (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and is not
+    guarded.
     """
     if it.patterned or it.in_tail or it.above_dateline or not _inner_heading(it):
         return False
-    words = [w for w in it.text.split() if w[:1].isalpha()]
-    return len(words) <= SHORT_HEADING_WORDS and not _colon_key(it.text)[0]
+    return len(alpha_words(it.text)) <= SHORT_HEADING_WORDS and not _colon_key(it.text)[0]
 
 
 #: Emoji and arrows after a line's last word ("Ikut kuis: Seberapa burnout kamu? 🔥"): its real end is before them.
@@ -376,7 +384,7 @@ def list_intro(text: str) -> bool:
     sentences = SENTENCE_END.split(t)
     if IMPERATIVE.match(sentences[-1]) or BARE_CUE.match(sentences[-1]):
         return False
-    return len(sentences) > 1 or not (_furniture_opening(t.lstrip("-–•*# ")) or BARE_CUE.match(t))
+    return len(sentences) > 1 or not (_furniture_opening(BULLET.sub("", t)) or BARE_CUE.match(t))
 
 
 def _furniture_opening(t: str) -> bool:
