@@ -25,6 +25,7 @@ from classifiers.features import (
     LineItem,
     PreparedArticle,
     alpha_words,
+    leads_next,
     list_intro,
     list_item,
     mid_sentence,
@@ -33,7 +34,7 @@ from classifiers.features import (
     short_heading,
     titled_share,
 )
-from classifiers.labels import BLANK, BODY, DATE, PROMO, RELATED, TITLE
+from classifiers.labels import BLANK, BODY, BOILERPLATE, CAPTION, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata, parse_date
 from classifiers.options import Options, RelatedLink, Removal, Result
 from classifiers.segment import IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
@@ -137,8 +138,9 @@ class Cleaner:
         results = []
         pos = 0
         for p, opts in zip(prepared, per_article):
-            line_d = _lists_under_intros(p.items, _questions_before_invitations(
-                p.items, _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts), opts), opts)
+            line_d = _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts)
+            line_d = _lists_under_intros(p.items, _questions_before_invitations(p.items, line_d, opts), opts)
+            line_d = _subheadings_over_paragraphs(p.items, line_d)
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -298,6 +300,24 @@ def _lists_under_intros(items: list[LineItem], decisions: list[Decision], option
             if out[j].remove:
                 out[j] = Decision(BODY, out[j].score, False)
     return out
+
+
+#: The labels a sub-heading is mistaken for: it stands between paragraphs like a linked headline, an ad's title or a
+#: photo caption. Dates, bylines and titles are left to the model: they share words with the paragraph under them
+#: (the month, the publisher's name) by their nature.
+SUBHEADING_LOOKALIKES = frozenset({RELATED, PROMO, CAPTION, BOILERPLATE})
+
+
+def _subheadings_over_paragraphs(items: list[LineItem], decisions: list[Decision]) -> list[Decision]:
+    """A sub-heading whose words the paragraph under it picks up (`features.leads_next`) stays, however sure the model.
+
+    Right after a block of junk (an ad, a "Baca Juga" list, a call to action), the model reads the article's next
+    sub-heading as one more item of that block ("Pekerja Terpaksa Pulang Lebih Awal" under three linked headlines)
+    and removes it with high certainty. What gives the sub-heading away is the paragraph under it, which takes up its
+    words; a linked headline's words are the article's topic, not its next paragraph's.
+    """
+    return [Decision(BODY, d.score, False) if d.remove and d.label in SUBHEADING_LOOKALIKES and leads_next(it) else d
+            for it, d in zip(items, decisions)]
 
 
 def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> list[Decision]:

@@ -364,6 +364,37 @@ def short_heading(it: LineItem) -> bool:
     return len(alpha_words(it.text)) <= SHORT_HEADING_WORDS and not _colon_key(it.text)[0]
 
 
+#: The share of a sub-heading's content words that the paragraph under it takes up (`leads_next`).
+LEADS_NEXT_SHARE = 1 / 3
+#: The shortest line below a heading read as the paragraph it introduces.
+LEADS_NEXT_PARAGRAPH_CHARS = 80
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so that `Patungan Beli` meets `patungan membeli` half-way: Indonesian
+    affixes (me-, ber-, -kan, -an) would otherwise hide most repeats."""
+    return {w[:5] for w in tokens(text)}
+
+
+def leads_next(it: LineItem) -> bool:
+    """A heading-shaped line whose words the paragraph right under it picks up: the sub-heading of that paragraph.
+
+    "Patungan Beli Langsung ke Peternak" over "... kini patungan membeli telur langsung dari peternak ...". A linked
+    or ad headline between paragraphs shares the article's topic but not the next paragraph's words: in our corpus at
+    most one in a hundred related or promo lines of this shape over a paragraph has a third of its words in it, while
+    more than half of the body sub-headings do (`tests/test_features.py` checks both). Lines at the page top (above
+    the dateline) or in the footer, lines a junk pattern matched and lines keyed or credited like furniture are never
+    taken for sub-headings here.
+    """
+    if it.patterned or it.in_tail or it.above_dateline or len(it.next) < LEADS_NEXT_PARAGRAPH_CHARS:
+        return False
+    text = it.text.strip()
+    if not _inner_heading(it) or "/" in text or _colon_key(text)[0] or _furniture_opening(text):
+        return False  # a photo credit (`Analisa/Fadli Nasution`, `Dok. Pokdarwis`) names the dateline's publisher
+    mine = _stems(text)
+    return bool(mine) and len(mine & _stems(it.next)) >= LEADS_NEXT_SHARE * len(mine)
+
+
 #: Emoji and arrows after a line's last word ("Ikut kuis: Seberapa burnout kamu? 🔥"): its real end is before them.
 TRAILING_SYMBOLS = re.compile(r"[^\w\s.?!:\"”’')]+\s*$")
 #: The most words a bare list item (`2 siung bawang putih`, `Fotokopi KTP dan kartu keluarga`) may have.

@@ -201,10 +201,7 @@ def headline_end(line: str, start: int) -> int:
         first = core[0]
         if first.islower() and core.rstrip(",.:;!?").lower() not in HEADLINE_LOWER:
             if k <= 1:
-                # a sentence-case headline ("Baca juga: Ratusan nelayan pilih tak melaut"): it runs to its full
-                # stop when one comes soon, else to the end of the line
-                stop = SENTENCE_END.search(line, start, start + 160)
-                return _trim(line, start, stop.start() + 1) if stop else len(line)
+                return _sentence_case_end(line, start, tokens)
             # the resumed sentence starts at the last capitalised token before the lowercase one
             j = k - 1
             while j > 0 and tokens[j][2].strip("\"“”'‘’(")[:1].islower():
@@ -225,6 +222,28 @@ def headline_end(line: str, start: int) -> int:
             # right after such a word starts the article's next sentence
             return _trim(line, start, tokens[k][0])
     return len(line)
+
+
+def _sentence_case_end(line: str, start: int, tokens: list[tuple[int, int, str]]) -> int:
+    """Where a sentence-case headline ("Baca juga: Ratusan nelayan pilih tak melaut") ends in running text.
+
+    It runs to its full stop when that comes within `MAX_HEADLINE_WORDS` words. When it does not, the article
+    resumed without one ("... akibat cuaca buruk Ombak tinggi menghantam ..."): the headline ends before the first
+    capitalised word, from its fourth word on, that follows a lowercase word no name follows ("buruk", not "di" or
+    "jelang"): in a headline known to have run on, that capital most likely opens the next sentence. A name early in the headline ("Ratusan nelayan
+    Cilacap pilih") and an acronym ("kata BMKG") stay in it. With neither, the old rule holds: the full stop, or the
+    end of the line.
+    """
+    stop = SENTENCE_END.search(line, start, start + 160)
+    head = tokens[:MAX_HEADLINE_WORDS + 1]
+    if stop and (len(head) <= MAX_HEADLINE_WORDS or stop.start() < head[-1][0]):
+        return _trim(line, start, stop.start() + 1)
+    for k in range(3, len(head)):
+        before, word = tokens[k - 1][2], tokens[k][2]
+        if (word[:1].isupper() and not word.isupper() and before[:1].islower()
+                and before not in HEADLINE_LOWER and not before.endswith(",")):
+            return _trim(line, start, tokens[k][0])
+    return _trim(line, start, stop.start() + 1) if stop else len(line)
 
 
 def _sentence_opener(tokens: list[tuple[int, int, str]], j: int) -> int:

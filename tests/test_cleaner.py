@@ -323,3 +323,25 @@ def test_plain_sentences_of_a_flat_paragraph_need_the_sentence_threshold(cleaner
     assert not {r.text for r in strict.removed} & plain
     assert "(rhm/ads)" in {r.text for r in strict.removed}
 
+
+
+def test_a_sub_heading_the_next_paragraph_takes_up_stays_whatever_the_model_says():
+    from classifiers.cleaner import Decision, _subheadings_over_paragraphs
+    from classifiers.features import build_items
+
+    lines = ["Harga telur ayam ras di pasar tradisional Blitar naik dua pekan berturut-turut, kata pedagang.",
+             "Baca Juga",
+             "Harga Cabai Rawit di Pasar Induk Turun Lagi",
+             "Patungan Beli Langsung ke Peternak",
+             "Untuk menekan biaya, tujuh warung makan di pasar itu kini patungan membeli telur langsung dari "
+             "peternak di Blitar setiap pekan.",
+             "Sejumlah pedagang lain memilih mengurangi stok sampai harga kembali turun pada akhir bulan ini."]
+    _index, items, _terms = build_items(lines)
+    model = [Decision(BODY, 0.02, False), Decision("related", 0.99, True), Decision("related", 0.99, True),
+             Decision("related", 0.96, True), Decision(BODY, 0.01, False), Decision(BODY, 0.03, False)]
+    out = _subheadings_over_paragraphs(items, model)
+    assert [d.remove for d in out] == [False, True, True, False, False, False]
+    assert out[3].label == BODY and out[3].score == 0.96
+    # a date or a byline over the dateline paragraph shares its words by nature: the model's call stands
+    as_date = model[:3] + [Decision("date", 0.96, True)] + model[4:]
+    assert _subheadings_over_paragraphs(items, as_date)[3].remove

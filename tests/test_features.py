@@ -196,3 +196,48 @@ def test_a_short_question_between_paragraphs_is_a_sub_heading_unless_a_furniture
     assert short_heading(between("Bubur India?"))
     assert not short_heading(between("Video: Saatnya Beli atau Tunggu?"))
     assert not short_heading(between("Kenapa penonton tertarik pada film ini sejak pekan pertama?"))
+
+
+def test_a_sub_heading_leads_the_paragraph_that_takes_up_its_words():
+    from classifiers.features import LineItem, leads_next
+
+    def over(text: str, paragraph: str, **kw) -> LineItem:
+        return LineItem(text=text, prev="Paragraf sebelumnya cukup panjang dan berakhir dengan titik.", next=paragraph,
+                        index=5, count=12, similarity=0.0, **kw)
+
+    paragraph = ("Untuk menekan biaya, tujuh warung makan di pasar itu kini patungan membeli telur langsung dari "
+                 "peternak di Blitar setiap pekan.")
+    assert leads_next(over("Patungan Beli Langsung ke Peternak", paragraph))
+    assert leads_next(over("Kenapa Warung Memilih Patungan?", paragraph))
+    # a linked headline on the article's topic, but not on this paragraph's
+    assert not leads_next(over("Harga Cabai Rawit di Pasar Induk Turun Lagi", paragraph))
+    # a photo credit naming the paragraph's publisher, a junk pattern's line, a line at the page top
+    assert not leads_next(over("Kabar Peternak/Dimas Arya", paragraph))
+    assert not leads_next(over("Patungan Beli Langsung ke Peternak", paragraph, patterned=True))
+    assert not leads_next(over("Patungan Beli Langsung ke Peternak", paragraph, above_dateline=True))
+    # the line under it is no paragraph
+    assert not leads_next(over("Patungan Beli Langsung ke Peternak", "Telur ayam ras dari peternak"))
+
+
+def test_lines_leading_the_next_paragraph_in_the_corpus_are_sub_headings_not_links_or_ads():
+    """Why the cleaner keeps `leads_next` lines the model took for links, ads, captions or furniture: in our corpus
+    more than half of the sub-headings over a paragraph lead it, and links and ads of the same shape almost never
+    do (at most one in a hundred)."""
+    from collections import Counter
+
+    from classifiers.corpus import load_corpus
+    from classifiers.features import LEADS_NEXT_PARAGRAPH_CHARS, _inner_heading, leads_next
+
+    shaped: Counter[str] = Counter()
+    leading: Counter[str] = Counter()
+    for art in load_corpus():
+        rows = [(line, label) for line, label in zip(art.lines, art.labels) if line.strip()]
+        for it, (_line, label) in zip(prepare([line for line, _ in rows]).items, rows):
+            if (_inner_heading(it) and len(it.next) >= LEADS_NEXT_PARAGRAPH_CHARS and not it.patterned
+                    and not it.above_dateline):
+                shaped[label] += 1
+                leading[label] += leads_next(it)
+    assert shaped["body"] > 200 and leading["body"] / shaped["body"] >= 0.5
+    links_and_ads = shaped["related"] + shaped["promo"]
+    assert links_and_ads > 100
+    assert leading["related"] + leading["promo"] <= 0.01 * links_and_ads

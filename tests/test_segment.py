@@ -1,3 +1,5 @@
+import pytest
+
 from classifiers.segment import find_candidates, headline_end, split_lines
 
 
@@ -92,6 +94,18 @@ def test_a_name_stops_before_the_sentence_that_follows_it():
 def test_sentence_case_headline_runs_to_its_full_stop():
     line = "Ombak tinggi. Baca juga: Ratusan nelayan pilih tak melaut akibat cuaca buruk. Petugas berjaga di pantai."
     assert pieces(line) == ["Baca juga: Ratusan nelayan pilih tak melaut akibat cuaca buruk."]
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Ombak tinggi di pantai selatan. Baca juga: Ratusan nelayan Cilacap pilih tak melaut akibat cuaca buruk Ombak "
+     "tinggi menghantam pemecah gelombang di Pantai Teluk Penyu pada Senin pagi sehingga perahu ditarik ke darat.",
+     "Baca juga: Ratusan nelayan Cilacap pilih tak melaut akibat cuaca buruk"),
+    ("Kelas itu ramai. Baca juga: cuti ayah diperpanjang, begini tanggapan para pekerja muda Bidan Puskesmas Depok, "
+     "Sri Lestari, mengajari peserta cara menyendawakan bayi setelah menyusu di ruang pertemuan kecamatan.",
+     "Baca juga: cuti ayah diperpanjang, begini tanggapan para pekerja muda"),
+], ids=["name-early", "lowercase-start"])
+def test_sentence_case_headline_without_its_stop_ends_where_the_next_sentence_starts(line, headline):
+    assert headline in pieces(line)
 
 
 def test_short_furniture_between_sentences_but_not_the_ordinary_word():
