@@ -25,12 +25,15 @@ from classifiers.features import (
     LineItem,
     PreparedArticle,
     alpha_words,
+    answers_question,
+    asks_before_answer,
     leads_next,
     list_intro,
     list_item,
     mid_sentence,
     on_topic_heading,
     prepare,
+    row_shape,
     short_heading,
     titled_share,
 )
@@ -140,7 +143,8 @@ class Cleaner:
         for p, opts in zip(prepared, per_article):
             line_d = _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts)
             line_d = _lists_under_intros(p.items, _questions_before_invitations(p.items, line_d, opts), opts)
-            line_d = _subheadings_over_paragraphs(p.items, line_d)
+            line_d = _rows_of_kept_runs(p.items, _subheadings_over_paragraphs(p.items, line_d))
+            line_d = _questions_and_answers(p.items, line_d)
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -318,6 +322,46 @@ def _subheadings_over_paragraphs(items: list[LineItem], decisions: list[Decision
     """
     return [Decision(BODY, d.score, False) if d.remove and d.label in SUBHEADING_LOOKALIKES and leads_next(it) else d
             for it, d in zip(items, decisions)]
+
+
+def _rows_of_kept_runs(items: list[LineItem], decisions: list[Decision]) -> list[Decision]:
+    """A line shaped like the kept rows around it (`features.row_shape`) is one of them, and stays.
+
+    A career table, a review's scores or a match's goals arrive as a run of short lines of one shape ("2018-2021:
+    Sriwijaya Putra (62 penampilan, 7 gol)"); the model keeps most rows and removes the odd one it takes for a credit
+    or a tag line. A removed line with the row shape of two kept lines next to it (one on each side, or two on one
+    side) goes back into the run. In our corpus no junk line stands in such a run (`tests/test_features.py`).
+    """
+    shapes = [row_shape(it.text) for it in items]
+    out = list(decisions)
+
+    def kept_row(j: int, shape: tuple[bool, bool, str, bool, bool]) -> bool:
+        return 0 <= j < len(items) and not decisions[j].remove and shapes[j] == shape
+
+    for k, (shape, d) in enumerate(zip(shapes, decisions)):
+        if d.remove and shape is not None and any(kept_row(k + a, shape) and kept_row(k + b, shape)
+                                                  for a, b in ((-1, 1), (-2, -1), (1, 2))):
+            out[k] = Decision(BODY, d.score, False)
+    return out
+
+
+def _questions_and_answers(items: list[LineItem], decisions: list[Decision]) -> list[Decision]:
+    """An interview's or an explainer's question and its answer stay together in the body.
+
+    The model takes an interviewer's turn ("Wartawan: Apakah Anda sempat khawatir?") for a byline and a short answer
+    ("Ada uang transpor Rp50 ribu ...") for a notice. A removed question in sentence case over a kept paragraph
+    (`features.asks_before_answer`) goes back first; then a removed sentence under a kept question
+    (`features.answers_question`). Calls to action that open with a question are left alone: the line under their
+    question is an invitation.
+    """
+    out = list(decisions)
+    for k, it in enumerate(items[:-1]):
+        if out[k].remove and not out[k + 1].remove and asks_before_answer(it):
+            out[k] = Decision(BODY, out[k].score, False)
+    for k in range(1, len(items)):
+        if out[k].remove and not out[k - 1].remove and answers_question(items[k]):
+            out[k] = Decision(BODY, out[k].score, False)
+    return out
 
 
 def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> list[Decision]:

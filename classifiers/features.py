@@ -18,7 +18,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from classifiers.dateline import find_dateline
-from classifiers.segment import IMPERATIVE, SENTENCE_END, Piece, scan, without
+from classifiers.segment import CALL_TO_ACTION, IMPERATIVE, READER_HOOK, SENTENCE_END, Piece, scan, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -442,6 +442,56 @@ def list_item(it: LineItem) -> bool:
         return False
     key, other_key = _colon_key(t)
     return not key and (bool(other_key) or len(words) <= LIST_NAME_WORDS or not heading_shaped(t))
+
+
+#: The shortest line read as the answer under a question (`asks_before_answer`).
+ANSWER_CHARS = 60
+
+
+def asks_before_answer(it: LineItem) -> bool:
+    """A question in sentence case right above a paragraph: an interview's or an explainer's question, answered
+    by the line under it ("Apakah ada uang saku?" / "Ada uang transpor Rp50 ribu ...", "Wartawan: Apakah Anda
+    sempat khawatir?" / "Hendrik: Khawatir pasti ada ...").
+
+    A reader's question that opens a call to action hooks the reader ("Mau kabar lebih cepat?", `READER_HOOK`) and
+    is answered by an invitation ("Gabung kanal ..."), which opens with an imperative; a linked headline that asks
+    ("Cek Fakta: Benarkah ...?") is Title Case. In our corpus a question of this shape over a body paragraph is body
+    every time (`tests/test_features.py`).
+    """
+    t, nxt = it.text.strip(), it.next.strip()
+    return (t.endswith("?") and not it.is_piece and not CUE_START.match(t) and not READER_HOOK.match(t)
+            and not heading_shaped(t.rstrip("?")) and len(nxt) >= ANSWER_CHARS and not IMPERATIVE.match(nxt))
+
+
+def answers_question(it: LineItem) -> bool:
+    """A sentence right under a question: its answer ("Apakah ada uang saku?" / "Ada uang transpor ..."), unless
+    it tells the reader to do something, as the second line of a call to action does."""
+    t = it.text.strip()
+    return (it.prev.rstrip().endswith("?") and t.endswith(".") and not it.is_piece and not CUE_START.match(t)
+            and not IMPERATIVE.match(t) and not CALL_TO_ACTION.search(t))
+
+
+#: The longest line read as a row of a structured run (`row_shape`).
+ROW_CHARS = 100
+
+
+def row_shape(text: str) -> tuple[bool, bool, str, bool, bool] | None:
+    """The shape of a line that is a row of a run the article lays out ("2018-2021: Sriwijaya Putra (62 penampilan,
+    7 gol)", "Grafis: 7,5/10", "0-1 Marcelo Duarte (19')"), or None for a line of no such shape.
+
+    A row opens with a figure (and its first word's form, `0-0:`), is keyed by a word and a colon, or ends on a
+    figure or a bracket; it is short and ends no sentence. Lines opened by a cue or a furniture key ("Baca juga:",
+    "Editor:", "(Sumber: ...)") have no row shape: they are what stands between an article's rows, not one of them.
+    """
+    t = text.strip()
+    if not t or len(t) > ROW_CHARS or t[-1] in ".!?" or not t[0].isalnum():
+        return None
+    if _furniture_opening(t) or CUE_START.match(t):
+        return None
+    numbered = t[0].isdigit()
+    head = re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", t.split(" ")[0]))[:6] if numbered else ""
+    shape = (numbered, bool(re.match(r"[^:]{1,30}:", t)), head, t[-1].isdigit(), t[-1] == ")")
+    return shape if any(shape) else None
 
 
 def mid_sentence(it: LineItem) -> bool:

@@ -78,6 +78,10 @@ IMPERATIVE = re.compile(
     r"(?:Klik|Gabung|Bergabung|Unduh|Download|Pantau|Ikuti|Dapatkan|Langganan|Berlangganan|Daftar|Saksikan|Tonton"
     r"|Cek|Kirim|Join|Follow|Aktifkan|Pesan|Konsultasi|Konsultasikan|Tanyakan|Yuk|Simak|Dengarkan|Kunjungi|Pasang"
     r"|Baca selengkapnya|Baca e-paper|Temukan|Nikmati|Ayo|Mari)\b")
+#: How a call to action's opening question hooks the reader ("Mau kabar lebih cepat?", "Penasaran dengan ...?",
+#: "Punya cerita di kampungmu?"): an interviewer asks otherwise ("Apakah Anda ...?", "Bagaimana ...?").
+READER_HOOK = re.compile(r"(?:Mau|Ingin|Pengin|Penasaran|Punya|Tertarik|Tergerak|Butuh|Kepo|Sudah tahu|Sudah punya"
+                         r"|Ada (?:kejadian|cerita|info|kabar))\b")
 #: Caption words a picture's description may open with: "Ilustrasi. Hujan deras mengguyur ...".
 CAPTION_LEAD = re.compile(r"(?:Ilustrasi|ILUSTRASI|Foto ilustrasi|Foto Ilustrasi)\s*[.:]?\s*")
 #: Reporting words: a sentence with one is the article's own, never a picture's description.
@@ -230,9 +234,9 @@ def _sentence_case_end(line: str, start: int, tokens: list[tuple[int, int, str]]
     It runs to its full stop when that comes within `MAX_HEADLINE_WORDS` words. When it does not, the article
     resumed without one ("... akibat cuaca buruk Ombak tinggi menghantam ..."): the headline ends before the first
     capitalised word, from its fourth word on, that follows a lowercase word no name follows ("buruk", not "di" or
-    "jelang"): in a headline known to have run on, that capital most likely opens the next sentence. A name early in the headline ("Ratusan nelayan
-    Cilacap pilih") and an acronym ("kata BMKG") stay in it. With neither, the old rule holds: the full stop, or the
-    end of the line.
+    "jelang"): in a headline known to have run on, that capital most likely opens the next sentence. A name early
+    in the headline ("Ratusan nelayan Cilacap pilih") and an acronym ("kata BMKG") stay in it. With neither, the
+    old rule holds: the full stop, or the end of the line.
     """
     stop = SENTENCE_END.search(line, start, start + 160)
     head = tokens[:MAX_HEADLINE_WORDS + 1]

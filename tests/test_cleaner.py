@@ -345,3 +345,40 @@ def test_a_sub_heading_the_next_paragraph_takes_up_stays_whatever_the_model_says
     # a date or a byline over the dateline paragraph shares its words by nature: the model's call stands
     as_date = model[:3] + [Decision("date", 0.96, True)] + model[4:]
     assert _subheadings_over_paragraphs(items, as_date)[3].remove
+
+
+def test_a_removed_line_shaped_like_the_kept_rows_around_it_goes_back_into_the_run():
+    from classifiers.cleaner import Decision, _rows_of_kept_runs
+    from classifiers.features import build_items
+
+    lines = ["Perjalanan Karier", "2016-2018: Akademi Persiba Muda (40 penampilan)",
+             "2018-2021: Persiba Muda (62 penampilan, 7 gol)", "2021-2025: Borneo Raya FC (98 penampilan, 15 gol)",
+             "Baca juga: Pelatih Baru Persiba Muda Datang dari Jepang (Video)",
+             "Bersama Borneo Raya, ia sempat membawa timnya juara Piala Nusantara 2022 dan finis sebagai runner-up."]
+    _index, items, _terms = build_items(lines)
+    keep, drop = Decision(BODY, 0.1, False), Decision("caption", 0.96, True)
+    out = _rows_of_kept_runs(items, [keep, keep, keep, drop, Decision("related", 0.99, True), keep])
+    assert [d.remove for d in out] == [False, False, False, False, True, False]
+    # a lone row among removed lines is the model's call
+    alone = _rows_of_kept_runs(items, [keep, drop, Decision("caption", 0.9, True), drop, keep, keep])
+    assert [d.remove for d in alone] == [False, True, True, True, False, False]
+
+
+def test_an_interview_question_and_its_answer_go_back_into_the_body():
+    from classifiers.cleaner import Decision, _questions_and_answers
+    from classifiers.features import build_items
+
+    lines = ["Kata Pelatih Usai Laga",
+             "Wartawan: Apakah Anda sempat khawatir setelah dua kali tertinggal?",
+             "Hendrik: Khawatir pasti ada. Tapi saya lihat anak-anak masih punya tenaga, jadi kami terus menekan.",
+             "Apakah ada bonus untuk pemain?",
+             "Ada bonus Rp5 juta untuk setiap pemain yang tampil, dibayarkan pekan depan.",
+             "Mau cuplikan golnya?",
+             "Gabung kanal WhatsApp kami untuk video terbaru setiap pekan."]
+    _index, items, _terms = build_items(lines)
+    keep = Decision(BODY, 0.1, False)
+    model = [keep, Decision("byline", 0.98, True), keep, keep, Decision("promo", 0.99, True),
+             Decision("promo", 0.97, True), Decision("promo", 0.99, True)]
+    out = _questions_and_answers(items, model)
+    assert [d.remove for d in out] == [False, False, False, False, False, True, True]
+    assert out[1].label == BODY and out[1].score == 0.98

@@ -241,3 +241,83 @@ def test_lines_leading_the_next_paragraph_in_the_corpus_are_sub_headings_not_lin
     links_and_ads = shaped["related"] + shaped["promo"]
     assert links_and_ads > 100
     assert leading["related"] + leading["promo"] <= 0.01 * links_and_ads
+
+
+def test_row_shapes_group_the_rows_of_a_run_and_leave_cues_and_sentences_out():
+    from classifiers.features import row_shape
+
+    career = ["2016-2018: Akademi Persiba Muda (40 penampilan)", "2018-2021: Persiba Muda (62 penampilan, 7 gol)"]
+    assert row_shape(career[0]) == row_shape(career[1]) is not None
+    assert row_shape("Cerita: 9/10") == row_shape("Audio: 9,5/10") is not None
+    assert row_shape("0-1 Rudi Hartono (19')") == row_shape("1-1 Made Wirawan (44')") is not None
+    for text in ("Baca juga: Harga Cabai Naik Lagi (Video)", "Editor: Rina 2025", "(Sumber: Panitia Lomba)",
+                 "Harga cabai rawit naik lagi pekan ini.", "Harga Cabai Rawit di Pasar Induk", "Advertisement"):
+        assert row_shape(text) is None, text
+
+
+def test_no_junk_line_stands_in_a_run_of_body_rows_in_the_corpus():
+    """Why the cleaner puts back a removed line shaped like the kept rows around it: in our corpus, every line with
+    the row shape of two body lines next to it (one on each side, or two on one side) is body."""
+    from collections import Counter
+
+    from classifiers.corpus import load_corpus
+    from classifiers.features import row_shape
+
+    def body_row(rows: list[tuple], j: int, shape: tuple) -> bool:
+        return 0 <= j < len(rows) and rows[j][1] == "body" and rows[j][0] == shape
+
+    labels: Counter[str] = Counter()
+    for art in load_corpus():
+        rows = [(row_shape(line), label) for line, label in zip(art.lines, art.labels) if line.strip()]
+        for k, (shape, label) in enumerate(rows):
+            if shape is not None and any(body_row(rows, k + a, shape) and body_row(rows, k + b, shape)
+                                         for a, b in ((-1, 1), (-2, -1), (1, 2))):
+                labels[label] += 1
+    assert labels["body"] > 300
+    assert set(labels) == {"body"}
+
+
+def test_an_interview_question_asks_before_its_answer_and_a_readers_hook_does_not():
+    from classifiers.features import LineItem, answers_question, asks_before_answer
+
+    answer = "Hendrik: Khawatir pasti ada. Tapi saya lihat anak-anak masih punya tenaga, jadi kami terus menekan."
+
+    def line(text: str, prev: str = "Paragraf sebelumnya.", nxt: str = answer) -> LineItem:
+        return LineItem(text=text, prev=prev, next=nxt, index=4, count=10, similarity=0.0)
+
+    assert asks_before_answer(line("Wartawan: Apakah Anda sempat khawatir setelah dua kali tertinggal?"))
+    assert asks_before_answer(line("Apakah ada uang saku?"))
+    for text in ("Mau kabar Sidoarjo lebih cepat?", "Punya cerita menarik di kampungmu?",
+                 "Beli Emas Batangan atau Perhiasan? Ini Kelebihan dan Kekurangannya",
+                 "Cek Fakta: Benarkah Air Rebusan Daun Pepaya Sembuhkan DBD?"):
+        assert not asks_before_answer(line(text)), text
+    assert not asks_before_answer(line("Apakah ada uang saku?", nxt="Gabung kanal WhatsApp kami untuk info terbaru."))
+    assert not asks_before_answer(line("Apakah ada uang saku?", nxt="Ya."))
+
+    sentence = "Ada uang transpor Rp50 ribu untuk setiap hari kehadiran."
+    assert answers_question(line(sentence, prev="Apakah ada uang saku?"))
+    assert not answers_question(line(sentence, prev="Pelatihan."))
+    assert not answers_question(line("Gabung kanal WhatsApp kami untuk info terbaru.", prev="Mau kabar lebih cepat?"))
+    assert not answers_question(line("Simak juga kabar terbaru lainnya di aplikasi kami.", prev="Mau kabar cepat?"))
+
+
+def test_questions_over_body_paragraphs_and_sentences_under_body_questions_are_body_in_the_corpus():
+    """Why the cleaner puts back a removed question over a kept paragraph, and a removed answer under a kept
+    question: in our corpus both shapes next to a body line are body every time."""
+    from collections import Counter
+
+    from classifiers.corpus import load_corpus
+    from classifiers.features import answers_question, asks_before_answer
+
+    asked: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    for art in load_corpus():
+        rows = [label for line, label in zip(art.lines, art.labels) if line.strip()]
+        items = prepare([line for line in art.lines if line.strip()]).items
+        for k, (it, label) in enumerate(zip(items, rows)):
+            if k + 1 < len(rows) and rows[k + 1] == "body" and asks_before_answer(it):
+                asked[label] += 1
+            if k and rows[k - 1] == "body" and answers_question(it):
+                answered[label] += 1
+    assert asked["body"] > 100 and set(asked) == {"body"}
+    assert answered["body"] > 100 and set(answered) == {"body"}
