@@ -27,6 +27,7 @@ from classifiers.features import (
     alpha_words,
     answers_question,
     asks_before_answer,
+    heading_shaped,
     leads_next,
     list_intro,
     list_item,
@@ -144,7 +145,7 @@ class Cleaner:
             line_d = _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts)
             line_d = _lists_under_intros(p.items, _questions_before_invitations(p.items, line_d, opts), opts)
             line_d = _rows_of_kept_runs(p.items, _subheadings_over_paragraphs(p.items, line_d))
-            line_d = _questions_and_answers(p.items, line_d)
+            line_d = _questions_and_answers(p.items, _link_runs(p.items, line_d))
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -361,6 +362,30 @@ def _questions_and_answers(items: list[LineItem], decisions: list[Decision]) -> 
     for k in range(1, len(items)):
         if out[k].remove and not out[k - 1].remove and answers_question(items[k]):
             out[k] = Decision(BODY, out[k].score, False)
+    return out
+
+
+#: How many lines removed as linked headlines make a run that the next headline-shaped line joins.
+LINK_RUN = 2
+
+
+def _link_runs(items: list[LineItem], decisions: list[Decision]) -> list[Decision]:
+    """The last headline of a list of links goes with the list.
+
+    A list of linked headlines ("Baca Juga" and three headlines, or headlines with no cue at all) ends where the
+    article resumes; the model sees a paragraph after the last headline and keeps it, though it removed the ones
+    before. A kept line shaped like a headline right after `LINK_RUN` lines removed as related is one more of
+    them, unless it is a short heading (`features.short_heading`) or leads the paragraph under it
+    (`features.leads_next`): those are the article's sub-headings, which follow link lists as often. In our corpus
+    every headline-shaped line after two related lines that is neither is junk (`tests/test_features.py`).
+    """
+    out = list(decisions)
+    for k in range(LINK_RUN, len(items)):
+        it = items[k]
+        if (not out[k].remove and all(out[j].remove and out[j].label == RELATED for j in range(k - LINK_RUN, k))
+                and not it.patterned and heading_shaped(it.text.rstrip("?")) and not short_heading(it)
+                and not leads_next(it)):
+            out[k] = Decision(RELATED, out[k].score, True)
     return out
 
 

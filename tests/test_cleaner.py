@@ -382,3 +382,24 @@ def test_an_interview_question_and_its_answer_go_back_into_the_body():
     out = _questions_and_answers(items, model)
     assert [d.remove for d in out] == [False, False, False, False, False, True, True]
     assert out[1].label == BODY and out[1].score == 0.98
+
+
+def test_the_last_headline_of_a_link_list_goes_with_the_list_and_a_sub_heading_after_it_stays():
+    from classifiers.cleaner import Decision, _link_runs
+    from classifiers.features import build_items
+
+    paragraph = ("Dina menyarankan pengguna aplikasi tersebut segera mengganti kata sandi dan mengaktifkan verifikasi "
+                 "dua langkah di semua akun.")
+    lines = ["Kebocoran data terjadi sejak pekan lalu dan baru diketahui setelah penjual data mengunggah sampelnya.",
+             "Baca Juga:", "Harga HP Samsung Turun Jelang Lebaran, Cek Daftar Lengkapnya",
+             "Polisi Bongkar Sindikat Judi Online Beromzet Rp 1 Triliun", paragraph]
+    _index, items, _terms = build_items(lines)
+    keep = Decision(BODY, 0.2, False)
+    link = Decision("related", 0.99, True)
+    out = _link_runs(items, [keep, link, link, keep, keep])
+    assert [(d.label, d.remove) for d in out] == [
+        (BODY, False), ("related", True), ("related", True), ("related", True), (BODY, False)]
+    # a short sub-heading after the list is the article's
+    lines[3] = "Apa yang Harus Dilakukan Pengguna?"
+    _index, items, _terms = build_items(lines)
+    assert not _link_runs(items, [keep, link, link, keep, keep])[3].remove

@@ -321,3 +321,24 @@ def test_questions_over_body_paragraphs_and_sentences_under_body_questions_are_b
                 answered[label] += 1
     assert asked["body"] > 100 and set(asked) == {"body"}
     assert answered["body"] > 100 and set(answered) == {"body"}
+
+
+def test_headlines_after_two_links_in_the_corpus_are_junk_unless_they_are_short_or_lead_the_paragraph():
+    """Why the cleaner lets a link list take the next headline-shaped line with it: in our corpus every such line
+    after two related lines is junk, unless it is a short heading or leads the paragraph under it."""
+    from collections import Counter
+
+    from classifiers.corpus import load_corpus
+    from classifiers.features import heading_shaped, leads_next, short_heading
+
+    labels: Counter[str] = Counter()
+    for art in load_corpus():
+        rows = [label for line, label in zip(art.lines, art.labels) if line.strip()]
+        items = prepare([line for line in art.lines if line.strip()]).items
+        for k in range(2, len(items)):
+            it = items[k]
+            if (rows[k - 1] == rows[k - 2] == "related" and not it.patterned and heading_shaped(it.text.rstrip("?"))
+                    and not short_heading(it) and not leads_next(it)):
+                labels[rows[k]] += 1
+    assert labels["related"] > 100
+    assert labels["body"] == 0

@@ -242,3 +242,13 @@ def test_lone_furniture_words_are_patterned_only_on_a_line_of_their_own():
     assert scan('Artikel ini telah naik di Harian Kita dengan judul "Banjir Rob"') == ([], True)
     for line in ("Pages: 1 2 3", "Page 2", "Ringkasan Berita:"):
         assert scan(line) == ([], True), line
+
+
+@pytest.mark.parametrize("marker", ["Konten Bersponsor", "Advertorial", "Sponsored Content", "Promosi:"])
+def test_a_sponsor_marker_in_running_text_is_a_piece_and_so_is_the_headline_after_it(marker):
+    line = ("Turnamen itu diikuti 64 sekolah dari seluruh Jawa Timur pekan lalu. " + marker + " Ponsel Gaming Rp 3 "
+            "Jutaan Jadi Pilihan Resmi Turnamen Pelajar Panitia menyebut jumlah peserta naik dua kali lipat.")
+    found = pieces(line)
+    assert "Ponsel Gaming Rp 3 Jutaan Jadi Pilihan Resmi Turnamen Pelajar" in found
+    if not marker.endswith(":"):
+        assert marker in found
