@@ -33,7 +33,10 @@ CUE_START = re.compile(r"^\W*(?:baca|lihat|simak|tonton|saksikan|ikuti|follow|da
                        r"pewarta|sumber|foto|tags?|copyright|advertisement|scroll|artikel)", re.I)
 #: A photo credit closing a caption: "... /Nama Fotografer/Reuters", "Foto: ...", "(ANTARA FOTO/...)".
 CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Photo|FOTO)\s*:|ANTARA FOTO/|"
-                         r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b")
+                         r"\((?:Dok|Istimewa|Freepik|Shutterstock|Getty)|/(?:kumparan|Reuters|AFP|AP)\b"
+                         # a credit standing alone: "Warta Kota/Dimas Aryo Nugroho", "Dok. Pribadi"
+                         r"|^[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2} ?/ ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$"
+                         r"|^(?:Dok|DOK)\. ?[A-Z]")
 #: Topical similarity to the rest of the article from which a heading-shaped line counts as on topic: a sub-heading
 #: of the article, which the cleaner and the second pass are slow to remove.
 ON_TOPIC = 0.1
@@ -67,6 +70,24 @@ META_WORDS = re.compile(r"\b(?:waktu baca|menit baca|dilihat|dibaca|halaman|sela
 #: Words of staff and credit lines, wherever they stand in the line ("Yudha turut berkontribusi dalam artikel ini").
 BYLINE_WORDS = re.compile(r"\b(?:berkontribusi|kontribusi|kontributor|penulis|editor|reporter|pewarta|wartawan|"
                           r"penyunting|redaktur|fotografer|laporan)\b", re.I)
+#: The five word classes above as one pattern over the lowercased line, one named group per class: a line is
+#: scanned once instead of five times, with the same counts (`tests/test_features.py` checks them against the five).
+WORD_CLASSES = {"promo": PROMO_WORDS, "channel": CHANNEL_WORDS, "address": ADDRESS_WORDS, "meta": META_WORDS,
+                "byline": BYLINE_WORDS}
+_OPEN, _CLOSE = r"\b(?:", r")\b"  # how each class's pattern is written: one group of words between boundaries
+_ANY_WORD_CLASS = re.compile(_OPEN + "|".join(
+    "(?P<" + name + ">" + pattern.pattern.removeprefix(_OPEN).removesuffix(_CLOSE) + ")"
+    for name, pattern in WORD_CLASSES.items()) + _CLOSE)
+
+
+def word_class_counts(text: str) -> dict[str, int]:
+    """How many words of each class (`WORD_CLASSES`) the text holds."""
+    counts = dict.fromkeys(WORD_CLASSES, 0)
+    for m in _ANY_WORD_CLASS.finditer(text.lower()):
+        counts[m.lastgroup] += 1  # type: ignore[index]
+    return counts
+
+
 HASHTAG = re.compile(r"#\w+")
 #: A line that opens on a short key and a colon ("Editor: ...", "Foto: ...", "Pendidikan: ...", "GATRA: ...").
 COLON_KEY = re.compile(r"^\W{0,3}([^\W\d][^:\d\[\]]{0,23}?)\s*:\s*\S")
@@ -200,6 +221,7 @@ def _shape(text: str) -> list[float]:
     sentences = len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", t))
     # a line-up or results list ("Persebaya: Nama; Nama, Nama, ..."): many names, unlike a staff line's one or two
     separators = t.count(",") + t.count(";")
+    words_of = word_class_counts(t)
     return [
         math.log1p(n) / 7.0,
         min(len(words), 60) / 60.0,
@@ -231,11 +253,11 @@ def _shape(text: str) -> list[float]:
         float(separators >= 4),
         float(separators >= 4 and titled > 0.6),
         float(bool(QA_START.match(t))),
-        min(len(PROMO_WORDS.findall(t)), 4) / 4.0,
-        min(len(CHANNEL_WORDS.findall(t)), 3) / 3.0,
-        min(len(ADDRESS_WORDS.findall(t)), 3) / 3.0,
-        min(len(META_WORDS.findall(t)), 3) / 3.0,
-        min(len(BYLINE_WORDS.findall(t)), 2) / 2.0,
+        min(words_of["promo"], 4) / 4.0,
+        min(words_of["channel"], 3) / 3.0,
+        min(words_of["address"], 3) / 3.0,
+        min(words_of["meta"], 3) / 3.0,
+        min(words_of["byline"], 2) / 2.0,
         float(len(HASHTAG.findall(t)) >= 2),
         float(n > 0 and not any(c.isalnum() for c in t)),
         float(bool(DATE_PAREN_END.search(t))),
@@ -330,13 +352,14 @@ def heading_shaped(text: str) -> bool:
 
 def _inner_heading(it: LineItem) -> bool:
     """A heading-shaped line between the first and the last line, neither under a "Baca Juga"-like cue nor opening
-    with a cue of its own: the shape both sub-headings and linked headlines take. A sub-heading may ask a question
-    ("Kenapa Penonton Tertarik?"), unless a furniture key opens it ("Video: ... Beli atau Tunggu?")."""
+    with a cue of its own nor credited like a photo ("Warta Kota/Dimas Aryo"): the shape both sub-headings and
+    linked headlines take. A sub-heading may ask a question ("Kenapa Penonton Tertarik?"), unless a furniture key
+    opens it ("Video: ... Beli atau Tunggu?")."""
     text = it.text.rstrip()
     if text.endswith("?") and not _colon_key(text)[0]:
         text = text[:-1]
     return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(text)
-            and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text))
+            and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text) and not CREDIT_TAIL.search(it.text))
 
 
 def on_topic_heading(it: LineItem) -> bool:

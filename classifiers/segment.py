@@ -101,7 +101,11 @@ SYNDICATION = re.compile(
     r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
 #: Paging furniture: "Halaman 1 2 3 Selanjutnya".
 PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?)"
-                    r"(?=\s|$)")
+                    r"(?=\s|$)"
+                    # "« Sebelumnya 1 2 3 Selanjutnya »", "Bersambung ke halaman 3", "Lanjut ke halaman berikutnya"
+                    r"|(?:[«‹]\s*)?\b(?:Sebelumnya|Prev)\s+(?:\d+\s+){1,10}(?:Selanjutnya|Berikutnya|Next)\b(?:\s*[»›])?"
+                    r"|\b[Bb]ersambung ke (?:halaman|hal\.)\s*\d+\b"
+                    r"|\b[Ll]anjut(?:kan)?(?: membaca| baca)? ke halaman (?:berikutnya|selanjutnya|\d+)\b")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
 VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
 #: Staff lines glued into flat text: "Editor: Nama Orang" (a name stops before the next role word).
@@ -153,7 +157,8 @@ FLAT_LINE_CHARS = 300
 LONE_FURNITURE = re.compile(
     r"^\W*(?:(?:[Bb]aca|[Ll]ihat|[Ss]imak|[Yy]uk [Bb]aca)?\s*[Ss]elengkapnya|SELENGKAPNYA|Terkini|TERKINI|Terbaru|"
     r"Terpopuler|TERPOPULER|Populer|Bagikan(?: [Aa]rtikel(?: [Ii]ni)?)?|BAGIKAN|Share(?: this article)?|SHARE|"
-    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$")
+    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$"
+    r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$")  # a page counter, "1 / 2"
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING,

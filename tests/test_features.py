@@ -342,3 +342,26 @@ def test_headlines_after_two_links_in_the_corpus_are_junk_unless_they_are_short_
                 labels[rows[k]] += 1
     assert labels["related"] > 100
     assert labels["body"] == 0
+
+
+def test_word_class_counts_in_one_scan_equal_each_class_counted_on_its_own():
+    from classifiers.corpus import load_corpus
+    from classifiers.features import WORD_CLASSES, word_class_counts
+
+    texts = [line for art in load_corpus() for line in art.lines if line.strip()]
+    texts += ["Ikuti kanal WhatsApp dan Google News kami, GRATIS!", "Editor: Rina | Waktu baca 3 menit | Tags: banjir"]
+    assert len(texts) > 10000
+    for text in texts:
+        assert word_class_counts(text) == {name: len(p.findall(text)) for name, p in WORD_CLASSES.items()}, text
+
+
+def test_a_credit_standing_alone_has_a_credit_tail_and_is_no_sub_heading():
+    from classifiers.features import CREDIT_TAIL, LineItem, short_heading
+
+    for text in ("Warta Kota/Dimas Aryo Nugroho", "TRIBUN-TIMUR.COM/MUH ASRUL HIDAYAT", "Dok. Pribadi"):
+        assert CREDIT_TAIL.search(text), text
+        it = LineItem(text=text, prev="Paragraf sebelumnya.", next="Paragraf berikutnya.", index=3, count=8,
+                      similarity=0.0)
+        assert not short_heading(it), text
+    for text in ("Harga naik di Jakarta/Bogor pekan ini.", "Dokter menyarankan istirahat.", "Warga Mulai Mengungsi"):
+        assert not CREDIT_TAIL.search(text), text

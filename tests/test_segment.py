@@ -252,3 +252,16 @@ def test_a_sponsor_marker_in_running_text_is_a_piece_and_so_is_the_headline_afte
     assert "Ponsel Gaming Rp 3 Jutaan Jadi Pilihan Resmi Turnamen Pelajar" in found
     if not marker.endswith(":"):
         assert marker in found
+
+
+@pytest.mark.parametrize("line", ["Sebelumnya 1 2 3 Selanjutnya", "« Sebelumnya 1 2 Selanjutnya »",
+                                  "Bersambung ke halaman 3", "Lanjut ke halaman berikutnya", "1 / 2"])
+def test_paging_in_its_other_forms_is_matched_whole(line):
+    from classifiers.segment import scan
+
+    assert scan(line) == ([], True)
+
+
+def test_paging_glued_into_running_text_is_a_piece_and_a_fraction_is_not():
+    assert pieces("Harga naik lagi. Bersambung ke halaman 3 Warga mengeluh.") == ["Bersambung ke halaman 3"]
+    assert pieces("Separuh warga, atau 1/2 dari total pemilih, datang ke TPS.") == []
