@@ -41,7 +41,7 @@ from classifiers.features import (
 from classifiers.labels import BLANK, BODY, BOILERPLATE, CAPTION, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata, parse_date
 from classifiers.options import Options, RelatedLink, Removal, Result
-from classifiers.segment import IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
+from classifiers.segment import ATTRIBUTION, IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
 from classifiers.twopass import NeighbourPass
 
 if TYPE_CHECKING:
@@ -132,12 +132,9 @@ class Cleaner:
         thresholds: list[float] = []
         for p, opts in zip(prepared, per_article):
             items.extend(p.items)
-            thresholds.extend(max(opts.line_threshold, opts.heading_threshold)
-                              if on_topic_heading(it) or short_heading(it) or mid_sentence(it) else opts.line_threshold
-                              for it in p.items)
+            thresholds.extend(_line_threshold(it, opts) for it in p.items)
             items.extend(row[3] for row in p.pieces)
-            # a plain sentence of a flat paragraph, found by no junk pattern, needs `sentence_threshold`
-            thresholds.extend(opts.piece_threshold if row[3].cue else opts.sentence_threshold for row in p.pieces)
+            thresholds.extend(_piece_threshold(row[3], opts) for row in p.pieces)
         decisions = self.decide(items, thresholds)
         results = []
         pos = 0
@@ -213,6 +210,31 @@ def _per_article(options: Options | Sequence[Options] | None, count: int) -> lis
     if len(per_article) != count:
         raise ValueError(f"clean_many got {count} texts but {len(per_article)} options")
     return per_article
+
+
+#: The threshold of a line or piece that no model score removes.
+NEVER = float("inf")
+
+
+def _line_threshold(it: LineItem, options: Options) -> float:
+    """How sure the model must be to remove a whole line.
+
+    A sub-heading, a short heading or a fragment of a broken sentence needs `heading_threshold`; a line that closes
+    on whom it quotes (", kata Kapolres.") is the article's reporting and is never removed.
+    """
+    if ATTRIBUTION.search(it.text):
+        return NEVER
+    if on_topic_heading(it) or short_heading(it) or mid_sentence(it):
+        return max(options.line_threshold, options.heading_threshold)
+    return options.line_threshold
+
+
+def _piece_threshold(it: LineItem, options: Options) -> float:
+    """How sure the model must be to cut a piece from a line: `piece_threshold` for what a junk pattern found,
+    `sentence_threshold` for a plain sentence of a flat paragraph, never for a sentence that quotes someone."""
+    if ATTRIBUTION.search(it.text):
+        return NEVER
+    return options.piece_threshold if it.cue else options.sentence_threshold
 
 
 def _transform(step: Any, X: Any) -> Any:

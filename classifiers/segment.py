@@ -93,6 +93,10 @@ CAPTION_LEAD = re.compile(r"(?:Ilustrasi|ILUSTRASI|Foto ilustrasi|Foto Ilustrasi
 REPORTING = re.compile(r"\b(?:mengatakan|menjelaskan|menyatakan|menambahkan|menuturkan|mengungkapkan|menyebut|"
                        r"menegaskan|ujar|ujarnya|kata|katanya|tutur|tuturnya|ungkap|ungkapnya|jelasnya|menurut)\b",
                        re.IGNORECASE)
+#: A sentence that closes on whom it quotes (", kata Kapolres kepada wartawan.", "... ujarnya."): the article's
+#: reporting, whatever cue or channel word it carries ("Ikuti terus perkembangannya, kata Kapolres.").
+ATTRIBUTION = re.compile(r"[,.]\s*[\"”]?\s*(?:kata|ujar|tutur|ungkap|jelas|imbuh|tegas|sebut)(?:nya)?\b[^.!?]{0,80}"
+                         r"[.!?]?[\"”]?\s*$", re.IGNORECASE)
 #: The longest sentence taken to be a caption or a reader's question in front of a credit or a call to action.
 MAX_LEAD_CHARS = 220
 #: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"".

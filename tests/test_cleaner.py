@@ -403,3 +403,25 @@ def test_the_last_headline_of_a_link_list_goes_with_the_list_and_a_sub_heading_a
     lines[3] = "Apa yang Harus Dilakukan Pengguna?"
     _index, items, _terms = build_items(lines)
     assert not _link_runs(items, [keep, link, link, keep, keep])[3].remove
+
+
+def test_a_line_or_sentence_that_closes_on_whom_it_quotes_is_never_removed(cleaner):
+    from classifiers.cleaner import NEVER, _line_threshold, _piece_threshold
+    from classifiers.features import LineItem
+
+    options = Options()
+    for text in ("Ikuti terus perkembangan kasus ini, kata Kapolres kepada wartawan.",
+                 '"Pantau terus kanal resmi kami di Instagram," ujarnya.',
+                 "Hingga berita ini diturunkan, pihak perusahaan belum memberi tanggapan, tutur dia."):
+        it = LineItem(text=text, prev="Paragraf sebelumnya.", next="Paragraf berikutnya.", index=3, count=8,
+                      similarity=0.0)
+        assert _line_threshold(it, options) == NEVER, text
+        assert _piece_threshold(it, options) == NEVER, text
+    plain = LineItem(text="Ikuti kami di Google News.", prev="", next="", index=3, count=8, similarity=0.0)
+    assert _line_threshold(plain, options) == options.line_threshold
+    assert _piece_threshold(plain, options) == options.piece_threshold
+    # and through the model: an invitation quoted from an official stays in the body
+    lines = ["Polisi masih memburu dua pelaku pembobolan minimarket di Jalan Raya Bogor pada Senin dini hari.",
+             "Ikuti terus perkembangan kasus ini di kanal WhatsApp kami, kata Kapolres kepada wartawan.",
+             "Rekaman kamera pengawas menunjukkan kedua pelaku datang dengan sepeda motor tanpa pelat nomor."]
+    assert cleaner.clean("\n".join(lines)).paragraphs == lines
