@@ -82,7 +82,7 @@ CALL_TO_ACTION = re.compile(
 IMPERATIVE = re.compile(
     r"(?:Klik|Gabung|Bergabung|Unduh|Download|Pantau|Ikuti|Dapatkan|Langganan|Berlangganan|Daftar|Saksikan|Tonton"
     r"|Cek|Kirim|Join|Follow|Aktifkan|Pesan|Konsultasi|Konsultasikan|Tanyakan|Yuk|Simak|Dengarkan|Kunjungi|Pasang"
-    r"|Baca selengkapnya|Baca e-paper|Temukan|Nikmati|Ayo|Mari)\b")
+    r"|Baca selengkapnya|Baca e-paper|Temukan|Nikmati|Ayo|Mari|Tulis|Ketik|Sisihkan|Ceritakan|Donasikan)\b")
 #: How a call to action's opening question hooks the reader ("Mau kabar lebih cepat?", "Penasaran dengan ...?",
 #: "Punya cerita di kampungmu?"): an interviewer asks otherwise ("Apakah Anda ...?", "Bagaimana ...?").
 READER_HOOK = re.compile(r"(?:Mau|Ingin|Pengin|Penasaran|Punya|Tertarik|Tergerak|Butuh|Kepo|Sudah tahu|Sudah punya"
@@ -218,7 +218,9 @@ def headline_end(line: str, start: int) -> int:
             continue
         first = core[0]
         if first.islower() and core.rstrip(",.:;!?").lower() not in HEADLINE_LOWER:
-            if k <= 1:
+            if k <= 2:
+                # lowercase within the first three words: a sentence-case headline ("Baca juga: Pemkab Sintang
+                # siapkan dapur umum"); a Title Case headline of one or two words is none
                 return _sentence_case_end(line, start, tokens)
             # the resumed sentence starts at the last capitalised token before the lowercase one
             j = k - 1
@@ -267,13 +269,15 @@ def _sentence_case_end(line: str, start: int, tokens: list[tuple[int, int, str]]
 def _sentence_opener(tokens: list[tuple[int, int, str]], j: int) -> int:
     """Where a sentence that resumes after a headline begins, given its last capitalised word before the first
     lowercase one (`j`): at the nearest opener word among the capitalised words before it ("Kepala Dinas
-    Pariwisata Kota Banjarmasin, Rahmadi Noor, mengatakan"), taking in openers right before that one ("Kepala
-    Dinas"), and never leaving the headline fewer than two words."""
+    Pariwisata Kota Banjarmasin, Rahmadi Noor, mengatakan"), taking in openers and a connective right before that
+    one ("Sementara itu, Kepala Dinas"), and never leaving the headline fewer than two words."""
     for back in range(j, max(j - OPENER_REACH, 1), -1):
         word = tokens[back][2]
         if word.rstrip(",") in SENTENCE_OPENERS:
             while back - 1 >= 2 and tokens[back - 1][2] in SENTENCE_OPENERS:
                 back -= 1
+            if back - 2 >= 2 and tokens[back - 1][2] == "itu," and tokens[back - 2][2][:1].isupper():
+                back -= 2  # a connective before the opener: "Sementara itu, Kepala Dinas ..."
             return back
         # an office's abbreviation in brackets, "(BPJN)", is a capitalised word too; an opening quote mark is not,
         # since a quotation starts a sentence of its own

@@ -277,3 +277,16 @@ def test_attribution_is_the_close_of_a_quoted_sentence_in_the_corpus():
     assert len(labels) > 400 and set(labels) == {"body"}
     assert not ATTRIBUTION.search("Ikuti kami di Google News untuk kabar terkini.")
     assert not ATTRIBUTION.search("Baca juga: Kata Pakar soal Harga Beras")
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Warga mengungsi. Baca juga: Pemkab Sintang siapkan dapur umum untuk pengungsi banjir Warga di bantaran "
+     "sungai menjadi yang paling terdampak.", "Baca juga: Pemkab Sintang siapkan dapur umum untuk pengungsi banjir"),
+    # an opener word inside the headline cuts it short: a few junk words stay, rather than cutting the article's
+    ("Tarif naik. BACA JUGA: Jalur Dieng Ditutup Sementara Akibat Longsor Penyelam dari Basarnas Wonosobo turun "
+     "ke lokasi.", "BACA JUGA: Jalur Dieng Ditutup"),
+    ("Harga naik. Baca juga: Harga Cabai Naik Lagi Sementara itu, Kepala Dinas Perdagangan Budi Santoso "
+     "mengatakan stok aman.", "Baca juga: Harga Cabai Naik Lagi"),
+], ids=["two-capitals-then-sentence-case", "opener-inside-headline", "sementara-itu-opens-sentence"])
+def test_headline_ends_where_the_article_resumes_around_opener_words(line, headline):
+    assert headline in pieces(line)
