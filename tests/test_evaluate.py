@@ -78,3 +78,17 @@ def test_the_real_sample_article(cleaner):
     assert m.editor == "Linda Agnesia" and m.sources == ["Al Jazeera"] and m.dateline == "PR DEPOK"
     assert m.title == text.split("\n")[0].strip()
     assert len(result.related_links) == 4 and all(link.relatedness < 0.2 for link in result.related_links)
+
+
+def test_saved_fold_models_load_for_the_same_split_only(tmp_path, monkeypatch, cleaner):
+    from classifiers import train
+    from classifiers.evaluate import _fold_cleaner
+
+    monkeypatch.setattr(train, "fit_cleaner", lambda articles: cleaner)  # fitting is not what this test is about
+    split = [Article(id=str(k), style=f"s{k}", lines=["x"], labels=["body"]) for k in range(3)]
+    _fold_cleaner(2, split, tmp_path, None)
+    loaded = _fold_cleaner(2, list(reversed(split)), None, tmp_path)  # the same articles, in any order
+    text = "Judul Berita\nIsi berita yang cukup panjang untuk satu paragraf.\nBaca juga: Berita Lain"
+    assert loaded.clean(text).body == cleaner.clean(text).body
+    with pytest.raises(SystemExit, match="another split"):
+        _fold_cleaner(2, split[:2], None, tmp_path)
