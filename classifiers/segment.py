@@ -40,7 +40,13 @@ SHORT_FURNITURE = re.compile(
 PROMOTED = re.compile(r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS
                       + r"|Promosi|PROMOSI|Sponsored|SPONSORED)\s*:?\s+(?=[A-Z])")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
-EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]")
+EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]"
+                   r"|\[(?i:embed)\][^\[\]\s]{1,200}\[/(?i:embed)\]")  # [embed]https://...[/embed]
+#: What a social-media embed leaves when its script does not run: "View this post on Instagram", "A post shared by
+#: Nama (@akun)", "pic.twitter.com/...", a tweet's signature "— Nama (@akun) June 11, 2025".
+SOCIAL_EMBED = re.compile(
+    r"View this post on Instagram|A post shared by [^()\n]{1,60}\(@[\w.]+\)|pic\.twitter\.com/\w+"
+    r"|—\s*[^()\n—]{1,60}\(@\w+\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}")
 #: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2), (ABD),
 #: (Kontributor Bandung, Nama): right after a sentence's end, at the end of a line or before a new sentence. A
 #: bracketed ordinary word ("(Ethiopia)", "(persen)") or a date ("Kamis (13/2/2025)") is not one.
@@ -162,11 +168,12 @@ LONE_FURNITURE = re.compile(
     r"^\W*(?:(?:[Bb]aca|[Ll]ihat|[Ss]imak|[Yy]uk [Bb]aca)?\s*[Ss]elengkapnya|SELENGKAPNYA|Terkini|TERKINI|Terbaru|"
     r"Terpopuler|TERPOPULER|Populer|Bagikan(?: [Aa]rtikel(?: [Ii]ni)?)?|BAGIKAN|Share(?: this article)?|SHARE|"
     r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$"
-    r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$")  # a page counter, "1 / 2"
+    r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$"  # a page counter, "1 / 2"
+    r"|^\s*(?:https?://|www\.|t\.me/|wa\.me/|bit\.ly/)\S+\s*$")  # a link standing alone
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION, PAGING,
-    VIDEO_PROMPT, STAFF, FURNITURE)
+    RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, SOCIAL_EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION,
+    PAGING, VIDEO_PROMPT, STAFF, FURNITURE)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(

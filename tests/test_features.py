@@ -365,3 +365,14 @@ def test_a_credit_standing_alone_has_a_credit_tail_and_is_no_sub_heading():
         assert not short_heading(it), text
     for text in ("Harga naik di Jakarta/Bogor pekan ini.", "Dokter menyarankan istirahat.", "Warga Mulai Mengungsi"):
         assert not CREDIT_TAIL.search(text), text
+
+
+def test_a_furniture_keyed_line_on_the_articles_topic_is_no_guarded_sub_heading():
+    from classifiers.features import LineItem, on_topic_heading
+
+    def line(text: str) -> LineItem:
+        return LineItem(text=text, prev="Paragraf sebelumnya.", next="Paragraf berikutnya.", index=3, count=8,
+                        similarity=0.3)
+
+    assert on_topic_heading(line("Laba Bank Jumbo Masih Tumbuh"))
+    assert not on_topic_heading(line("Video: Laba Bank Jumbo Masih Tumbuh, Dividen Makin Gemuk"))

@@ -290,3 +290,22 @@ def test_attribution_is_the_close_of_a_quoted_sentence_in_the_corpus():
 ], ids=["two-capitals-then-sentence-case", "opener-inside-headline", "sementara-itu-opens-sentence"])
 def test_headline_ends_where_the_article_resumes_around_opener_words(line, headline):
     assert headline in pieces(line)
+
+
+EMBED_LEFTOVERS = ["[embed]https://www.youtube.com/embed/kprRob2506[/embed]", "pic.twitter.com/Kd7mQ2rLxa",
+                   "— Asrul Mahmud (@asrulmahmud_kdi) June 11, 2025", "View this post on Instagram",
+                   "A post shared by Rizky Saputra (@rizkysaputra.kdi)", "t.me/infomudikid",
+                   "https://bit.ly/pasar-murah"]
+
+
+@pytest.mark.parametrize("line", EMBED_LEFTOVERS)
+def test_embed_leftovers_and_a_lone_link_are_matched_whole(line):
+    from classifiers.segment import scan
+
+    assert scan(line) == ([], True)
+
+
+def test_an_embed_leftover_in_running_text_is_a_piece_and_a_link_in_a_sentence_is_not():
+    line = "Acara itu meriah. A post shared by Kayla Aurelia (@kaylaaurelia) Kayla membagikan momen tersebut."
+    assert pieces(line) == ["A post shared by Kayla Aurelia (@kaylaaurelia)"]
+    assert pieces("Kunjungi www.pasarjaya.example untuk jadwal lengkapnya.") == []
