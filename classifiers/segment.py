@@ -115,17 +115,35 @@ PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*)
                     # "« Sebelumnya 1 2 3 Selanjutnya »", "Bersambung ke halaman 3", "Lanjut ke halaman berikutnya"
                     r"|(?:[«‹]\s*)?\b(?:Sebelumnya|Prev)\s+(?:\d+\s+){1,10}(?:Selanjutnya|Berikutnya|Next)\b(?:\s*[»›])?"
                     r"|\b[Bb]ersambung ke (?:halaman|hal\.)\s*\d+\b"
+                    r"|(?<![\w,] )\b(?:\d{1,2}\s+){2,10}(?:Selanjutnya|Berikutnya)\b"
                     r"|\b[Ll]anjut(?:kan)?(?: membaca| baca)? ke halaman (?:berikutnya|selanjutnya|\d+)\b")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
 VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
+#: Page widgets that scrapers glue into the text: read counters and reading time ("Dibaca 1.476 kali", "⏱ 5 menit
+#: membaca"), text-size buttons ("Ukuran teks: A- A A+"), a row of share buttons ("WhatsApp Facebook Twitter
+#: Telegram") and a breadcrumb trail ("Beranda › Kesehatan › Vaksinasi", "Home / Market / IPO").
+SOCIAL_NAME = (r"(?:WhatsApp|Facebook|Twitter|X|Telegram|LinkedIn|Line|Pinterest|Email|E-mail|Salin [Tt]autan"
+               r"|Copy [Ll]ink)")
+BREADCRUMB_STEP = r"\s*[›»>/|]\s*[A-Z][\w&-]*(?: [A-Z&][\w&-]*){0,2}"
+WIDGET = re.compile(
+    r"(?:👁\s*)?\b(?:Dibaca|Dilihat)\s*:?\s*\d[\d.,]*\s*(?:kali|x)\b"
+    r"|(?:⏱\s*)?\b\d{1,2}\s*menit (?:membaca|baca)\b|\b(?:Waktu|Lama) baca\s*:?\s*\d{1,2}\s*menit\b"
+    r"|\b(?:Ukuran (?:teks|huruf|font)|Font)\s*:?\s*A-(?:\s*A)?\s*A\+"
+    r"|\b" + SOCIAL_NAME + r"(?:\s*[·|]?\s*" + SOCIAL_NAME + r"\b){2,}"
+    r"|\b(?:Home|HOME|Beranda|BERANDA)(?:" + BREADCRUMB_STEP + r"){1,4}")
 #: Staff lines glued into flat text: "Editor: Nama Orang" (a name stops before the next role word).
-ROLE_WORDS = "Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting|Sumber|Tags?"
+ROLE_WORDS = "Editor|Penulis|Reporter|Pewarta|Kontributor|Penyunting|Fotografer|Redaktur|Laporan|Sumber|Tags?"
 ROLE = f"(?:{ROLE_WORDS})"
-#: A person's name in running text: capitalised words, stopping before a page word and before a capitalised word
-#: that opens the next sentence (one followed by a lowercase word).
-NAME = (r"[A-Z][\w.'’-]*(?:\s+(?!(?:" + ROLE_WORDS + r"|Copyright|COPYRIGHT|Hak|Baca|BACA|Ikuti|Simak|Halaman|Bagikan"
-        r"|Terkini|Terpopuler)\b)[A-Z][\w.'’-]*+(?!\s+[a-z])){0,3}")
-ONE_ROLE = ROLE + r"\s*:\s*(?:Kontributor [A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s*)?" + NAME
+#: A person's name in running text: capitalised words, stopping before a page word, before a capitalised word
+#: that opens the next sentence (one followed by a lowercase word) and before a word in capitals (a dateline's
+#: "FOTOJURNAL, BREBES —").
+NAME = (r"[A-Z][\w.'’-]*(?:\s+(?![A-Z]{3,}[\s,.:—–-])(?!(?:" + ROLE_WORDS
+        + r"|Copyright|COPYRIGHT|Hak|Baca|BACA|Ikuti|Simak|Halaman|Bagikan|Terkini|Terpopuler)\b)"
+        r"[A-Z][\w.'’-]*+(?!\s+[a-z])){0,3}")
+#: A role, with the desk or place a contributor files from ("Pewarta Foto", "Kontributor Tumbang Lawung"), a colon
+#: and the name.
+ONE_ROLE = (r"(?:(?:Pewarta|Kontributor|Editor)(?:\s+[A-Z][\w-]*){1,3}(?=\s*:)|" + ROLE_WORDS + r")"
+            + r"\s*:\s*(?:Kontributor [A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s*)?" + NAME)
 STAFF = re.compile(r"\b" + ONE_ROLE + r"(?:\s*[|/]\s*" + ONE_ROLE + r")*"
                    r"|\bLaporan [Ww]artawan [^,\n]{2,40},\s*" + NAME
                    + r"|\b(?:Ditinjau|Diulas|Diperiksa) oleh\s*:?\s*(?:dr\.\s*|Dr\.\s*)?" + NAME
@@ -173,7 +191,7 @@ LONE_FURNITURE = re.compile(
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, SOCIAL_EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION,
-    PAGING, VIDEO_PROMPT, STAFF, FURNITURE)
+    PAGING, VIDEO_PROMPT, STAFF, FURNITURE, WIDGET)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(

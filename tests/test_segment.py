@@ -309,3 +309,28 @@ def test_an_embed_leftover_in_running_text_is_a_piece_and_a_link_in_a_sentence_i
     line = "Acara itu meriah. A post shared by Kayla Aurelia (@kaylaaurelia) Kayla membagikan momen tersebut."
     assert pieces(line) == ["A post shared by Kayla Aurelia (@kaylaaurelia)"]
     assert pieces("Kunjungi www.pasarjaya.example untuk jadwal lengkapnya.") == []
+
+
+@pytest.mark.parametrize(("line", "widgets"), [
+    ("Vaksin kini tersedia. Beranda › Kesehatan › Vaksinasi ⏱ 5 menit membaca Ukuran teks: A- A A+ Vaksin dengue "
+     "kini tersedia untuk orang dewasa.",
+     ["Beranda › Kesehatan › Vaksinasi", "⏱ 5 menit membaca", "Ukuran teks: A- A A+"]),
+    ("Pasar ramai. Dibaca 1.476 kali Harga naik lagi pekan ini di pasar kota.", ["Dibaca 1.476 kali"]),
+    ("Banjir surut. WhatsApp Facebook Twitter Telegram Warga kembali ke rumah.",
+     ["WhatsApp Facebook Twitter Telegram"]),
+    ("Warga kembali ke rumah. 1 2 3 Selanjutnya", ["1 2 3 Selanjutnya"]),
+    ("Pewarta Foto: Dimas Pratama FOTOJURNAL, BREBES — Petani menjemur bawang di tepi jalan desa.",
+     ["Pewarta Foto: Dimas Pratama"]),
+    ("Warga mengungsi. Kontributor Tumbang Lawung: Petrus Dehen", ["Kontributor Tumbang Lawung: Petrus Dehen"]),
+], ids=["breadcrumb-reading-time-text-size", "read-counter", "share-row", "paging-numbers", "photo-desk-role",
+        "contributor-place"])
+def test_page_widgets_and_staff_lines_glued_into_running_text_are_pieces(line, widgets):
+    assert set(widgets) <= set(pieces(line))
+
+
+@pytest.mark.parametrize("line", ["Buku itu sudah dibaca 100 kali oleh anak-anak di perpustakaan desa.",
+                                  "Warga aktif di Facebook, Twitter, dan Telegram untuk berbagi informasi.",
+                                  "Ia membaca 5 menit setiap pagi sebelum berangkat kerja.",
+                                  "Sumber Daya Air: Dinas SDA siapkan pompa di tiga titik."])
+def test_ordinary_sentences_with_widget_words_are_no_pieces(line):
+    assert pieces(line) == []
