@@ -41,7 +41,7 @@ DATE_MDY = re.compile(
 DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]" + TIME + r")?", re.I)
 STAFF = re.compile(
     r"\b(?P<role>Editor|Penyunting|Redaktur|Penulis|Reporter|Pewarta|Kontributor|Sumber|Rep|Red)\s*:\s*"
-    r"(?P<who>[^|\n]+?)\s*(?=\||$|\b(?:Editor|Penulis|Reporter|Pewarta|Sumber|Red|Rep)\s*:)", re.I)
+    r"(?P<who>[^|•·\n]+?)\s*(?=[|•·]|$|\b(?:Editor|Penulis|Reporter|Pewarta|Sumber|Red|Rep)\s*:)", re.I)
 LAPORAN = re.compile(r"^Laporan\s+(?:Wartawan|Reporter|Koresponden)\s+[\w. ]+?,\s*(?P<who>.+)$", re.I)
 CAPTION_CREDIT = re.compile(r"^(?P<caption>.*?)\s+/(?P<credit>[^/]{2,60}(?:/[^/]{2,60}){0,2})$")
 FOTO_CREDIT = re.compile(r"(?:\(|\b)(?:Foto|Photo|Sumber foto)\s*:\s*(?P<credit>[^()\n]+?)\)?\s*$", re.I)

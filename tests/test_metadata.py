@@ -51,6 +51,15 @@ def test_staff_lines():
     assert extract_sources(lines, labels) == ["Antara", "Reuters"]
 
 
+@pytest.mark.parametrize("separator", ["•", "·", "|"])
+def test_staff_names_stop_at_a_bullet_or_a_bar(separator):
+    from classifiers.metadata import extract_authors
+
+    lines = [f"Reporter: Fikri Ananda  {separator}  Editor: Lestari Wulandari"]
+    assert extract_authors(lines, ["byline"]) == ["Fikri Ananda"]
+    assert extract_editor(lines, ["byline"]) == "Lestari Wulandari"
+
+
 def test_staff_words_in_body_lines_are_not_metadata():
     assert extract_editor(["Editor: Sari Wulandari"], ["body"]) is None
 
