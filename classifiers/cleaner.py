@@ -426,9 +426,9 @@ def _headline_before_dateline(p: PreparedArticle, decisions: list[Decision]) -> 
     return [Decision(TITLE, max(decisions[0].score, 0.5), True), *decisions[1:]]
 
 
-#: How far down the page the date line of a page top may stand (0: the first line), and the most words a headline
-#: next to it may have.
-TOP_DATE_REACH = 2
+#: How far down the page the date line of a page top may stand (0: the first line): below a breadcrumb, a market
+#: ticker or a menu line or two, and the headline; and the most words a headline next to it may have.
+TOP_DATE_REACH = 4
 MAX_HEADLINE_WORDS = 30
 
 

@@ -160,6 +160,14 @@ def test_only_a_headline_shaped_line_next_to_the_date_becomes_the_title():
     # with a title already found, nothing changes
     titled = [Decision("title", 0.99, True), *decisions[1:]]
     assert _headline_next_to_date(prepared, titled) == titled
+    # under a breadcrumb and two ticker lines the model kept, the headline above the date is still found
+    top = ["Home / Market / Saham", "IHSG 7.236,58 ▲0,94%   LQ45 918,44 ▲1,21%", "USD/IDR 16.245 ▼0,18%",
+           "IHSG Ditutup Menguat ke 7.236, Asing Borong Saham Bank Jumbo", "Diterbitkan 17-06-2025 | 16:18 WIB"]
+    prepared = prepare([*top, *PAGE_BODY])
+    decisions = [Decision("boilerplate", 0.96, True), Decision(BODY, 0.3, False), Decision(BODY, 0.2, False),
+                 Decision(BODY, 0.4, False), Decision("date", 0.99, True), Decision(BODY, 0.1, False),
+                 Decision(BODY, 0.1, False)]
+    assert _headline_next_to_date(prepared, decisions)[3] == Decision("title", 0.5, True)
 
 
 RECIPE = [
