@@ -25,18 +25,20 @@ from classifiers.features import (
     LineItem,
     PreparedArticle,
     alpha_words,
+    heading_shaped,
+    prepare,
+    titled_share,
+)
+from classifiers.guards import (
     answers_question,
     asks_before_answer,
-    heading_shaped,
     leads_next,
     list_intro,
     list_item,
     mid_sentence,
     on_topic_heading,
-    prepare,
     row_shape,
     short_heading,
-    titled_share,
 )
 from classifiers.labels import BLANK, BODY, BOILERPLATE, CAPTION, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata, parse_date
@@ -309,7 +311,7 @@ def _lists_under_intros(items: list[LineItem], decisions: list[Decision], option
 
     Scraped lists lose their bullets and arrive as a run of short bare lines (`1 sdt garam`, `Transkrip nilai
     terakhir`), which the model takes for a tag list or a footer. Under a line that announces a list and was kept,
-    the run of lines shaped like list items (`features.list_item`) is kept too, up to the first line of another
+    the run of lines shaped like list items (`guards.list_item`) is kept too, up to the first line of another
     shape: an ad marker, a linked headline, an invitation or a paragraph ends the run, so junk after a list still
     goes. An intro the model removed with less than `heading_threshold` is kept with its list when at least
     `MIN_LIST_ITEMS` items follow it.
@@ -336,7 +338,7 @@ SUBHEADING_LOOKALIKES = frozenset({RELATED, PROMO, CAPTION, BOILERPLATE})
 
 
 def _subheadings_over_paragraphs(items: list[LineItem], decisions: list[Decision]) -> list[Decision]:
-    """A sub-heading whose words the paragraph under it picks up (`features.leads_next`) stays, however sure the model.
+    """A sub-heading whose words the paragraph under it picks up (`guards.leads_next`) stays, however sure the model.
 
     Right after a block of junk (an ad, a "Baca Juga" list, a call to action), the model reads the article's next
     sub-heading as one more item of that block ("Pekerja Terpaksa Pulang Lebih Awal" under three linked headlines)
@@ -348,12 +350,12 @@ def _subheadings_over_paragraphs(items: list[LineItem], decisions: list[Decision
 
 
 def _rows_of_kept_runs(items: list[LineItem], decisions: list[Decision]) -> list[Decision]:
-    """A line shaped like the kept rows around it (`features.row_shape`) is one of them, and stays.
+    """A line shaped like the kept rows around it (`guards.row_shape`) is one of them, and stays.
 
     A career table, a review's scores or a match's goals arrive as a run of short lines of one shape ("2018-2021:
     Sriwijaya Putra (62 penampilan, 7 gol)"); the model keeps most rows and removes the odd one it takes for a credit
     or a tag line. A removed line with the row shape of two kept lines next to it (one on each side, or two on one
-    side) goes back into the run. In our corpus no junk line stands in such a run (`tests/test_features.py`).
+    side) goes back into the run. In our corpus no junk line stands in such a run (`tests/test_guards.py`).
     """
     shapes = [row_shape(it.text) for it in items]
     out = list(decisions)
@@ -373,8 +375,8 @@ def _questions_and_answers(items: list[LineItem], decisions: list[Decision]) -> 
 
     The model takes an interviewer's turn ("Wartawan: Apakah Anda sempat khawatir?") for a byline and a short answer
     ("Ada uang transpor Rp50 ribu ...") for a notice. A removed question in sentence case over a kept paragraph
-    (`features.asks_before_answer`) goes back first; then a removed sentence under a kept question
-    (`features.answers_question`). Calls to action that open with a question are left alone: the line under their
+    (`guards.asks_before_answer`) goes back first; then a removed sentence under a kept question
+    (`guards.answers_question`). Calls to action that open with a question are left alone: the line under their
     question is an invitation.
     """
     out = list(decisions)
@@ -397,9 +399,9 @@ def _link_runs(items: list[LineItem], decisions: list[Decision]) -> list[Decisio
     A list of linked headlines ("Baca Juga" and three headlines, or headlines with no cue at all) ends where the
     article resumes; the model sees a paragraph after the last headline and keeps it, though it removed the ones
     before. A kept line shaped like a headline right after `LINK_RUN` lines removed as related is one more of
-    them, unless it is a short heading (`features.short_heading`) or leads the paragraph under it
-    (`features.leads_next`): those are the article's sub-headings, which follow link lists as often. In our corpus
-    every headline-shaped line after two related lines that is neither is junk (`tests/test_features.py`).
+    them, unless it is a short heading (`guards.short_heading`) or leads the paragraph under it
+    (`guards.leads_next`): those are the article's sub-headings, which follow link lists as often. In our corpus
+    every headline-shaped line after two related lines that is neither is junk (`tests/test_guards.py`).
     """
     out = list(decisions)
     for k in range(LINK_RUN, len(items)):

@@ -18,7 +18,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from classifiers.dateline import find_dateline
-from classifiers.segment import CALL_TO_ACTION, IMPERATIVE, READER_HOOK, SENTENCE_END, Piece, scan, without
+from classifiers.segment import Piece, scan, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -261,11 +261,11 @@ def _shape(text: str) -> list[float]:
         float(len(HASHTAG.findall(t)) >= 2),
         float(n > 0 and not any(c.isalnum() for c in t)),
         float(bool(DATE_PAREN_END.search(t))),
-        *_colon_key(t),
+        *colon_key(t),
     ]
 
 
-def _colon_key(t: str) -> tuple[float, float]:
+def colon_key(t: str) -> tuple[float, float]:
     """Whether the line opens on a furniture key ("Editor:", "Foto:") or on some other key ("Jabatan:", "GATRA:")."""
     m = COLON_KEY.match(t)
     if not m:
@@ -348,188 +348,6 @@ def heading_shaped(text: str) -> bool:
     t = text.strip()
     words = alpha_words(t)
     return 0 < len(t) < 90 and t[-1:] not in CLOSERS and len(words) >= 2 and titled_share(words) >= 0.6
-
-
-def _inner_heading(it: LineItem) -> bool:
-    """A heading-shaped line between the first and the last line, neither under a "Baca Juga"-like cue nor opening
-    with a cue of its own nor credited like a photo ("Warta Kota/Dimas Aryo"): the shape both sub-headings and
-    linked headlines take. A sub-heading may ask a question ("Kenapa Penonton Tertarik?"), unless a furniture key
-    opens it ("Video: ... Beli atau Tunggu?")."""
-    text = it.text.rstrip()
-    if text.endswith("?") and not _colon_key(text)[0]:
-        text = text[:-1]
-    return (not it.is_piece and 0 < it.index < it.count - 1 and heading_shaped(text)
-            and not BARE_CUE.match(it.prev) and not CUE_START.match(it.text) and not CREDIT_TAIL.search(it.text))
-
-
-def on_topic_heading(it: LineItem) -> bool:
-    """A heading-shaped line inside the article, on its topic, and not under a "Baca Juga"-like cue: most likely
-    a sub-heading of the article itself, so the cleaner asks for more certainty before removing it. A line keyed
-    by a furniture word ("Video: Laba Bank Jumbo Masih Tumbuh") is a link or a credit by its key, however on topic:
-    in our corpus no such line is body."""
-    return it.similarity >= ON_TOPIC and _inner_heading(it) and not _colon_key(it.text)[0]
-
-
-#: The most words a short heading has (`short_heading`): linked headlines are longer.
-SHORT_HEADING_WORDS = 6
-
-
-def short_heading(it: LineItem) -> bool:
-    """A heading-shaped line of a few words between the article's paragraphs, matched whole by no junk pattern and
-    opened by no cue: most likely a sub-heading ("Fasilitas Latihan Masih Terbatas"), whatever its topic.
-
-    Linked headlines run longer: in our corpus, lines of this shape are body four times in five and links under one
-    time in a hundred (`tests/test_features.py` checks both). The rest are markers (`Konten Bersponsor`), dates and
-    names the model is mostly sure of, so the cleaner asks of them the certainty it asks of an on-topic sub-heading.
-    A line keyed by a furniture word (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and is not
-    guarded.
-    """
-    if it.patterned or it.in_tail or it.above_dateline or not _inner_heading(it):
-        return False
-    return len(alpha_words(it.text)) <= SHORT_HEADING_WORDS and not _colon_key(it.text)[0]
-
-
-#: The share of a sub-heading's content words that the paragraph under it takes up (`leads_next`).
-LEADS_NEXT_SHARE = 1 / 3
-#: The shortest line below a heading read as the paragraph it introduces.
-LEADS_NEXT_PARAGRAPH_CHARS = 80
-
-
-def _stems(text: str) -> set[str]:
-    """Content words cut to five letters, so that `Patungan Beli` meets `patungan membeli` half-way: Indonesian
-    affixes (me-, ber-, -kan, -an) would otherwise hide most repeats."""
-    return {w[:5] for w in tokens(text)}
-
-
-def leads_next(it: LineItem) -> bool:
-    """A heading-shaped line whose words the paragraph right under it picks up: the sub-heading of that paragraph.
-
-    "Patungan Beli Langsung ke Peternak" over "... kini patungan membeli telur langsung dari peternak ...". A linked
-    or ad headline between paragraphs shares the article's topic but not the next paragraph's words: in our corpus at
-    most one in a hundred related or promo lines of this shape over a paragraph has a third of its words in it, while
-    more than half of the body sub-headings do (`tests/test_features.py` checks both). Lines at the page top (above
-    the dateline) or in the footer, lines a junk pattern matched and lines keyed or credited like furniture are never
-    taken for sub-headings here.
-    """
-    if it.patterned or it.in_tail or it.above_dateline or len(it.next) < LEADS_NEXT_PARAGRAPH_CHARS:
-        return False
-    text = it.text.strip()
-    if not _inner_heading(it) or "/" in text or _colon_key(text)[0] or _furniture_opening(text):
-        return False  # a photo credit (`Analisa/Fadli Nasution`, `Dok. Pokdarwis`) names the dateline's publisher
-    mine = _stems(text)
-    return bool(mine) and len(mine & _stems(it.next)) >= LEADS_NEXT_SHARE * len(mine)
-
-
-#: Emoji and arrows after a line's last word ("Ikut kuis: Seberapa burnout kamu? 🔥"): its real end is before them.
-TRAILING_SYMBOLS = re.compile(r"[^\w\s.?!:\"”’')]+\s*$")
-#: The most words a bare list item (`2 siung bawang putih`, `Fotokopi KTP dan kartu keluarga`) may have.
-LIST_ITEM_WORDS = 12
-#: A Title Case item this short is a name in the list ("Kecamatan Banyumanik", "Jalan Pemuda depan Balai Kota"),
-#: not a linked or ad headline: those run longer.
-LIST_NAME_WORDS = 5
-
-
-def list_intro(text: str) -> bool:
-    """A line that announces a list of the article's own ("Bahan-bahan:", "Berikut dokumen yang perlu
-    disiapkan:"): it ends on a colon, its last sentence invites the reader to nothing ("Gabung kanal Telegram
-    kami:"), and, when it is a line of its own rather than a paragraph, no cue or furniture key opens it ("Baca juga:",
-    "Tags:", "Berita Terkait:"). A flat paragraph may open with glued junk and still end on the list's intro."""
-    t = text.strip()
-    if not t.endswith(":"):
-        return False
-    sentences = SENTENCE_END.split(t)
-    if IMPERATIVE.match(sentences[-1]) or BARE_CUE.match(sentences[-1]):
-        return False
-    return len(sentences) > 1 or not (_furniture_opening(BULLET.sub("", t)) or BARE_CUE.match(t))
-
-
-def _furniture_opening(t: str) -> bool:
-    """The line opens with a cue or furniture word that keys it ("Foto: ...", "Baca juga ...", "Editor Rina",
-    "Advertorial", "Tags:"), not with a word that merely starts an item ("Foto diri terbaru", "Sumber air bersih",
-    "Fotokopi KTP")."""
-    m = CUE_START.match(t) or FURNITURE_KEY.match(t)
-    if m is None or t[m.end():m.end() + 1].isalnum():
-        return False
-    rest = t[m.end():].strip()
-    return rest[:1] in ("", ":", "|") or len(rest.split()) <= 1 or rest.split()[0].lower() in ("juga", "pula")
-
-
-def list_item(it: LineItem) -> bool:
-    """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
-    question or exclamation, not Title Case beyond `LIST_NAME_WORDS` words (a linked or ad headline is), no
-    invitation, junk pattern or opening cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at
-    all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ..."). A run of such
-    lines reads like a tag list, which is why the model takes them for furniture."""
-    t = TRAILING_SYMBOLS.sub("", it.text).strip()
-    words = t.split()
-    if (it.is_piece or it.patterned or not words or len(words) > LIST_ITEM_WORDS or len(t) > 90
-            or not t[0].isalnum() or t[-1] in ".?!:" or _furniture_opening(t) or IMPERATIVE.match(t)):
-        return False
-    key, other_key = _colon_key(t)
-    return not key and (bool(other_key) or len(words) <= LIST_NAME_WORDS or not heading_shaped(t))
-
-
-#: The shortest line read as the answer under a question (`asks_before_answer`).
-ANSWER_CHARS = 60
-
-
-def asks_before_answer(it: LineItem) -> bool:
-    """A question in sentence case right above a paragraph: an interview's or an explainer's question, answered
-    by the line under it ("Apakah ada uang saku?" / "Ada uang transpor Rp50 ribu ...", "Wartawan: Apakah Anda
-    sempat khawatir?" / "Hendrik: Khawatir pasti ada ...").
-
-    A reader's question that opens a call to action hooks the reader ("Mau kabar lebih cepat?", `READER_HOOK`) and
-    is answered by an invitation ("Gabung kanal ..."), which opens with an imperative; a linked headline that asks
-    ("Cek Fakta: Benarkah ...?") is Title Case. In our corpus a question of this shape over a body paragraph is body
-    every time (`tests/test_features.py`).
-    """
-    t, nxt = it.text.strip(), it.next.strip()
-    return (t.endswith("?") and not it.is_piece and not CUE_START.match(t) and not READER_HOOK.match(t)
-            and not heading_shaped(t.rstrip("?")) and len(nxt) >= ANSWER_CHARS and not IMPERATIVE.match(nxt))
-
-
-def answers_question(it: LineItem) -> bool:
-    """A sentence right under a question: its answer ("Apakah ada uang saku?" / "Ada uang transpor ..."), unless
-    it tells the reader to do something, as the second line of a call to action does."""
-    t = it.text.strip()
-    return (it.prev.rstrip().endswith("?") and t.endswith(".") and not it.is_piece and not CUE_START.match(t)
-            and not IMPERATIVE.match(t) and not CALL_TO_ACTION.search(t))
-
-
-#: The longest line read as a row of a structured run (`row_shape`).
-ROW_CHARS = 100
-
-
-def row_shape(text: str) -> tuple[bool, bool, str, bool, bool] | None:
-    """The shape of a line that is a row of a run the article lays out ("2018-2021: Sriwijaya Putra (62 penampilan,
-    7 gol)", "Grafis: 7,5/10", "0-1 Marcelo Duarte (19')"), or None for a line of no such shape.
-
-    A row opens with a figure (and its first word's form, `0-0:`), is keyed by a word and a colon, or ends on a
-    figure or a bracket; it is short and ends no sentence. Lines opened by a cue or a furniture key ("Baca juga:",
-    "Editor:", "(Sumber: ...)") have no row shape: they are what stands between an article's rows, not one of them.
-    """
-    t = text.strip()
-    if not t or len(t) > ROW_CHARS or t[-1] in ".!?" or not t[0].isalnum():
-        return None
-    if _furniture_opening(t) or CUE_START.match(t):
-        return None
-    numbered = t[0].isdigit()
-    head = re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", t.split(" ")[0]))[:6] if numbered else ""
-    shape = (numbered, bool(re.match(r"[^:]{1,30}:", t)), head, t[-1].isdigit(), t[-1] == ")")
-    return shape if any(shape) else None
-
-
-def mid_sentence(it: LineItem) -> bool:
-    """The line continues a sentence: the line before it stops without a full stop and the text runs on in
-    lowercase (or ends on the next line). Scrapers break sentences like this where they drop a link
-    ("... kata anggota" / "DPRD Surabaya" / "menyatakan ..."); the fragment is the article's own text, however much
-    it looks like a tag or a name."""
-    prev, nxt = it.prev.rstrip(), it.next.strip()
-    # the sentence carries on into the next line, or ends there
-    runs_on = (nxt[:1].islower() or (nxt[:1] != "" and nxt[:1] in ",;)") or it.text[:1].islower()
-               or len(nxt) >= 60 and nxt[-1:] in CLOSERS)
-    return (not it.is_piece and bool(prev) and prev[-1:] not in CLOSERS and prev[-1:] != ":" and runs_on
-            and not CUE_START.match(it.text) and not BARE_CUE.match(prev))
 
 
 def _heading(it: LineItem, n_tok: int) -> list[float]:

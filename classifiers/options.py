@@ -15,7 +15,7 @@ DEFAULT_PIECE_THRESHOLD = 0.6
 #: and on held-out styles such sentences were most of the body characters cut from flat articles.
 DEFAULT_SENTENCE_THRESHOLD = 0.8
 #: The junk probability a sub-heading-shaped line on the article's topic, a short heading between paragraphs
-#: (`features.short_heading`), or a fragment of a sentence broken over lines, needs: these are the real lines the
+#: (`guards.short_heading`), or a fragment of a sentence broken over lines, needs: these are the real lines the
 #: model most often takes for junk, so it must be nearly sure.
 DEFAULT_HEADING_THRESHOLD = 0.9
 #: Relatedness from which a linked headline counts as about the same story: the best accuracy and F1 on
