@@ -25,20 +25,19 @@ RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^(
 AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Sponsored|SPONSORED)\b")
 #: Markers of paid content in Indonesian and English, as publishers print them over an ad's headline.
 SPONSOR_MARKS = (r"Konten Bersponsor|KONTEN BERSPONSOR|Artikel Bersponsor|Konten Sponsor|Advertorial|ADVERTORIAL"
-                 r"|Sponsored Content|Paid Content|Konten Berbayar")
+                 r"|Sponsored Content|Paid Content|Konten Berbayar|Promosi|PROMOSI|Sponsored|SPONSORED")
 #: Short furniture words and prompts that scrapers leave between two sentences of running text ("... ujarnya.
 #: Iklan Kuasa hukum ..."): only at a sentence boundary and before a capital, since "iklan" is also an ordinary word.
 SHORT_FURNITURE = re.compile(
-    r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS + r"|Iklan|IKLAN|Konten Iklan|Promosi|PROMOSI"
-    r"|Sponsored|SPONSORED|Dengarkan artikel ini"
+    r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS + r"|Iklan|IKLAN|Konten Iklan|Dengarkan artikel ini"
     r"|Ringkasan Berita\s*:?|Lanjutkan [Mm]embaca|Scroll untuk melanjutkan(?: membaca)?"
     r"|SCROLL UNTUK MELANJUTKAN(?: MEMBACA)?|Scroll to continue(?: with content)?|SCROLL TO RESUME CONTENT"
     r"|[Gg]ulir (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca)?|Loading\.{3}|Memuat\.{3}"
     r"|Tulis [Kk]omentar(?: Anda)?"
     r"|Jangan [Ll]ewatkan [Vv]ideo [Tt]erbaru\s*:?|-{3,}|_{3,}|={3,})(?=\s+[A-Z“\"\[(]|\s*$)")
-#: The markers among those that stand before a promoted headline ("Promosi Kredit Usaha Rakyat Bantu ...").
-PROMOTED = re.compile(r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS
-                      + r"|Promosi|PROMOSI|Sponsored|SPONSORED)\s*:?\s+(?=[A-Z])")
+#: The markers among those that stand before a promoted headline ("Promosi Kredit Usaha Rakyat Bantu ...": the
+#: sponsor marks).
+PROMOTED = re.compile(r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS + r")\s*:?\s+(?=[A-Z])")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
 EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]"
                    r"|\[(?i:embed)\][^\[\]\s]{1,200}\[/(?i:embed)\]")  # [embed]https://...[/embed]

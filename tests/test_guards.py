@@ -1,5 +1,19 @@
 """Guards: the line shapes the cleaner's rules ask about, and their claims about the corpus."""
-from classifiers.features import build_items, prepare
+from functools import cache
+
+from classifiers.corpus import load_corpus
+from classifiers.features import LineItem, build_items, prepare
+
+
+@cache
+def corpus_lines() -> list[tuple[list[LineItem], list[str]]]:
+    """Every corpus article as the cleaner sees it: the items of its non-blank lines and their gold labels. Built
+    once for all the corpus claims below, which each walk the whole corpus."""
+    out = []
+    for art in load_corpus():
+        lines = [line for line in art.lines if line.strip()]
+        out.append((prepare(lines).items, [label for line, label in zip(art.lines, art.labels) if line.strip()]))
+    return out
 
 
 def test_a_fragment_of_a_broken_sentence_is_mid_sentence():
@@ -36,19 +50,16 @@ def test_a_short_heading_between_paragraphs_is_guarded_and_a_headline_or_a_marke
 def test_list_runs_under_the_corpus_list_intros_hold_only_body():
     """The list guard keeps what it covers: in our corpus, every line in a run of list-item-shaped lines under a
     body line announcing a list is body (a run ends at the first line of another shape)."""
-    from classifiers.corpus import load_corpus
     from classifiers.guards import list_intro, list_item
 
     covered = []
-    for art in load_corpus():
-        rows = [(line, label) for line, label in zip(art.lines, art.labels) if line.strip()]
-        items = prepare([line for line, _ in rows]).items
+    for items, labels in corpus_lines():
         for k, it in enumerate(items):
-            if rows[k][1] != "body" or not list_intro(it.text):
+            if labels[k] != "body" or not list_intro(it.text):
                 continue
             j = k + 1
             while j < len(items) and list_item(items[j]):
-                covered.append(rows[j])
+                covered.append((items[j].text, labels[j]))
                 j += 1
     assert len(covered) > 300  # the guard has real lists to cover
     assert [row for row in covered if row[1] != "body"] == []
@@ -76,15 +87,11 @@ def test_short_heading_lines_in_the_corpus_are_mostly_body_and_rarely_links():
     never."""
     from collections import Counter
 
-    from classifiers.corpus import load_corpus
     from classifiers.guards import short_heading
 
     labels: Counter[str] = Counter()
-    for art in load_corpus():
-        rows = [(line, label) for line, label in zip(art.lines, art.labels) if line.strip()]
-        for it, (_line, label) in zip(prepare([line for line, _ in rows]).items, rows):
-            if short_heading(it):
-                labels[label] += 1
+    for items, gold in corpus_lines():
+        labels.update(label for it, label in zip(items, gold) if short_heading(it))
     total = sum(labels.values())
     assert total > 500
     assert labels["body"] / total >= 0.75
@@ -133,14 +140,12 @@ def test_lines_leading_the_next_paragraph_in_the_corpus_are_sub_headings_not_lin
     do (at most one in a hundred)."""
     from collections import Counter
 
-    from classifiers.corpus import load_corpus
     from classifiers.guards import LEADS_NEXT_PARAGRAPH_CHARS, inner_heading, leads_next
 
     shaped: Counter[str] = Counter()
     leading: Counter[str] = Counter()
-    for art in load_corpus():
-        rows = [(line, label) for line, label in zip(art.lines, art.labels) if line.strip()]
-        for it, (_line, label) in zip(prepare([line for line, _ in rows]).items, rows):
+    for items, gold in corpus_lines():
+        for it, label in zip(items, gold):
             if (inner_heading(it) and len(it.next) >= LEADS_NEXT_PARAGRAPH_CHARS and not it.patterned
                     and not it.above_dateline):
                 shaped[label] += 1
@@ -168,15 +173,14 @@ def test_no_junk_line_stands_in_a_run_of_body_rows_in_the_corpus():
     the row shape of two body lines next to it (one on each side, or two on one side) is body."""
     from collections import Counter
 
-    from classifiers.corpus import load_corpus
     from classifiers.guards import row_shape
 
     def body_row(rows: list[tuple], j: int, shape: tuple) -> bool:
         return 0 <= j < len(rows) and rows[j][1] == "body" and rows[j][0] == shape
 
     labels: Counter[str] = Counter()
-    for art in load_corpus():
-        rows = [(row_shape(line), label) for line, label in zip(art.lines, art.labels) if line.strip()]
+    for items, gold in corpus_lines():
+        rows = [(row_shape(it.text), label) for it, label in zip(items, gold)]
         for k, (shape, label) in enumerate(rows):
             if shape is not None and any(body_row(rows, k + a, shape) and body_row(rows, k + b, shape)
                                          for a, b in ((-1, 1), (-2, -1), (1, 2))):
@@ -215,14 +219,11 @@ def test_questions_over_body_paragraphs_and_sentences_under_body_questions_are_b
     question: in our corpus both shapes next to a body line are body every time."""
     from collections import Counter
 
-    from classifiers.corpus import load_corpus
     from classifiers.guards import answers_question, asks_before_answer
 
     asked: Counter[str] = Counter()
     answered: Counter[str] = Counter()
-    for art in load_corpus():
-        rows = [label for line, label in zip(art.lines, art.labels) if line.strip()]
-        items = prepare([line for line in art.lines if line.strip()]).items
+    for items, rows in corpus_lines():
         for k, (it, label) in enumerate(zip(items, rows)):
             if k + 1 < len(rows) and rows[k + 1] == "body" and asks_before_answer(it):
                 asked[label] += 1
@@ -237,14 +238,11 @@ def test_headlines_after_two_links_in_the_corpus_are_junk_unless_they_are_short_
     after two related lines is junk, unless it is a short heading or leads the paragraph under it."""
     from collections import Counter
 
-    from classifiers.corpus import load_corpus
     from classifiers.features import heading_shaped
     from classifiers.guards import leads_next, short_heading
 
     labels: Counter[str] = Counter()
-    for art in load_corpus():
-        rows = [label for line, label in zip(art.lines, art.labels) if line.strip()]
-        items = prepare([line for line in art.lines if line.strip()]).items
+    for items, rows in corpus_lines():
         for k in range(2, len(items)):
             it = items[k]
             if (rows[k - 1] == rows[k - 2] == "related" and not it.patterned and heading_shaped(it.text.rstrip("?"))
@@ -283,15 +281,12 @@ def test_no_furniture_keyed_heading_on_the_articles_topic_is_body_in_the_corpus(
     """Why `on_topic_heading` leaves out lines keyed by a furniture word: in our corpus none of them is body."""
     from collections import Counter
 
-    from classifiers.corpus import load_corpus
     from classifiers.features import ON_TOPIC, colon_key
     from classifiers.guards import inner_heading
 
     labels: Counter[str] = Counter()
-    for art in load_corpus():
-        rows = [label for line, label in zip(art.lines, art.labels) if line.strip()]
-        items = prepare([line for line in art.lines if line.strip()]).items
-        for it, label in zip(items, rows):
+    for items, gold in corpus_lines():
+        for it, label in zip(items, gold):
             if it.similarity >= ON_TOPIC and inner_heading(it) and colon_key(it.text)[0]:
                 labels[label] += 1
     assert sum(labels.values()) > 30
