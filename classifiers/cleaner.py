@@ -43,7 +43,7 @@ from classifiers.guards import (
 from classifiers.labels import BLANK, BODY, BOILERPLATE, CAPTION, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata, parse_date
 from classifiers.options import Options, RelatedLink, Removal, Result
-from classifiers.segment import ATTRIBUTION, IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
+from classifiers.segment import ATTRIBUTION, CORRECTION, IMPERATIVE, RELATED_CUE, readers_question, split_lines, without
 from classifiers.twopass import NeighbourPass
 
 if TYPE_CHECKING:
@@ -222,9 +222,9 @@ def _line_threshold(it: LineItem, options: Options) -> float:
     """How sure the model must be to remove a whole line.
 
     A sub-heading, a short heading or a fragment of a broken sentence needs `heading_threshold`; a line that closes
-    on whom it quotes (", kata Kapolres.") is the article's reporting and is never removed.
+    on whom it quotes (", kata Kapolres.") or corrects the story is the article's own and is never removed.
     """
-    if ATTRIBUTION.search(it.text):
+    if _articles_own(it.text):
         return NEVER
     if on_topic_heading(it) or short_heading(it) or mid_sentence(it):
         return max(options.line_threshold, options.heading_threshold)
@@ -233,10 +233,17 @@ def _line_threshold(it: LineItem, options: Options) -> float:
 
 def _piece_threshold(it: LineItem, options: Options) -> float:
     """How sure the model must be to cut a piece from a line: `piece_threshold` for what a junk pattern found,
-    `sentence_threshold` for a plain sentence of a flat paragraph, never for a sentence that quotes someone."""
-    if ATTRIBUTION.search(it.text):
+    `sentence_threshold` for a plain sentence of a flat paragraph, never for a sentence that quotes someone or
+    corrects the story."""
+    if _articles_own(it.text):
         return NEVER
     return options.piece_threshold if it.cue else options.sentence_threshold
+
+
+def _articles_own(text: str) -> bool:
+    """Text that is the article's own whatever the model says: a sentence closing on whom it quotes, or a note
+    correcting the story (`segment.CORRECTION`); in our corpus every line of either shape is body."""
+    return bool(ATTRIBUTION.search(text) or CORRECTION.search(text))
 
 
 def _transform(step: Any, X: Any) -> Any:

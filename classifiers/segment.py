@@ -63,7 +63,10 @@ SENTENCE_OPENERS = frozenset(
     "Kapolres Kapolda Kapolsek Kasat Kasatreskrim Kapolresta Kajari Kajati Camat Lurah Kades Pemerintah "
     "Juru Pelaksana Plt Penjabat Koordinator Komandan Dandim Danrem "
     # the people a news sentence most often opens on: "Petugas Satpol PP membongkar ...", "Tim SAR gabungan ..."
-    "Petugas Relawan Tim Pegawai Personel Anggota Warga Para Sejumlah Ratusan Puluhan".split())
+    "Petugas Relawan Tim Pegawai Personel Anggota Warga Para Sejumlah Ratusan Puluhan "
+    # and the trades and bodies they most often open on: "Pedagang di Pasar ...", "Badan Penanggulangan ..."
+    "Pedagang Pemuda Nelayan Petani Pengunjung Penumpang Pengendara Pengamat Manajer Badan Balai Kepolisian "
+    "Kementerian".split())
 #: Not an opener word: names in a credit stop before the sentence that follows them.
 NOT_OPENER = r"(?!" + "|".join(sorted(SENTENCE_OPENERS)) + r")\b"
 #: Photo or outlet credits in brackets closing a paragraph: (Tribunnews.com/Nama), (ANTARA/Nama).
@@ -77,12 +80,16 @@ CREDIT = re.compile(
     + r"[A-Z][\w.-]*+(?!\s+[a-z])){0,3}(?=\s*$|\s+[A-Z“\"(])"
     r"|\((?:Dok|Dokumentasi|Sumber [Ff]oto|Sumber [Gg]ambar)\.?\s*:?\s*[^()\n]{1,60}\)"
     r"|\[(?:Dok|Dokumentasi)\.?\s*[^\[\]\n]{1,60}\]")
+#: An account or a link with no full stop after it, then the article's next sentence ("... di TikTok
+#: @wartakota.id Pengamat telekomunikasi memperkirakan ..."): a call to action ends with the account.
+HANDLE_THEN_SENTENCE = r"(?:@[\w.]*\w|https?://\S*[\w/])(?=\s+[A-Z][a-z]+\s+[a-z])"
 #: A call to action sentence: a verb of following or joining, then a channel.
 CALL_TO_ACTION = re.compile(
     r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
     r"|Jangan lupa|Jangan lewatkan|Saksikan|Tonton)\b(?:[^.!?\n]|[.!?](?=\S)){0,200}?"
     r"(?:Google News|WhatsApp|Whatsapp|WA Channel|Telegram|Instagram|TikTok|YouTube|Youtube|aplikasi|Channel)"
-    r"(?:[^.!?\n]|[.!?](?=\S)){0,160}(?:[.!?]+(?=\s|$)|$)")
+    r"(?:(?!" + HANDLE_THEN_SENTENCE + r")(?:[^.!?\n]|[.!?](?=\S))){0,160}"
+    r"(?:" + HANDLE_THEN_SENTENCE + r"|[.!?]+(?=\s|$)|$)")
 #: A sentence that tells the reader to do something: the second half of "Penasaran ...? Gabung kanal ...".
 IMPERATIVE = re.compile(
     r"(?:Klik|Gabung|Bergabung|Unduh|Download|Pantau|Ikuti|Dapatkan|Langganan|Berlangganan|Daftar|Saksikan|Tonton"
@@ -172,6 +179,12 @@ EDITORIAL_NOTE = re.compile(
     r"(?:bersifat|disusun|ditulis|disajikan|merupakan|dibuat|tidak menggantikan)\b"
     r"|\bhak jawab\b|\b[Dd]ilarang (?:keras )?(?:mengutip|menyalin|mengunggah|memakai|mengambil|mengindeks)\b"
     r"|\bdapat berubah sewaktu-waktu\b")
+#: A note that corrects the story ("Catatan Redaksi: Artikel ini telah diperbarui untuk memperbaiki jumlah korban.
+#: Sebelumnya tertulis ..."): the labelling guide counts it as the article's own, unlike a standing editor's note.
+CORRECTION = re.compile(
+    r"^\W*(?:Catatan [Rr]edaksi|CATATAN REDAKSI|Ralat|RALAT|Koreksi|Pembaruan|Update)\s*:[^\n]{0,120}?"
+    r"\b(?:diperbarui|diperbaiki|memperbaiki|dikoreksi|mengoreksi|meralat)\b"
+    r"|\b(?:[Ss]ebelumnya tertulis|versi sebelumnya|[Rr]edaksi mohon maaf)\b")
 #: Where a sentence ends inside a long flat line: after . ! ? (and a closing quote), before a capital.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"(\[])")
 #: The most sentences one quotation is taken to run over; past it, an unclosed quote mark is a typo.
@@ -297,18 +310,34 @@ def _sentence_opener(tokens: list[tuple[int, int, str]], j: int) -> int:
     one ("Sementara itu, Kepala Dinas"), and never leaving the headline fewer than two words."""
     for back in range(j, max(j - OPENER_REACH, 1), -1):
         word = tokens[back][2]
-        if word.rstrip(",") in SENTENCE_OPENERS:
+        if QA_LABEL.match(word):
+            return back  # an interview's question or answer resumes the article: "... Penampungan Air Tanya: Apa"
+        if word.rstrip(",") in SENTENCE_OPENERS and _subject_phrase(tokens, back, j):
             while back - 1 >= 2 and tokens[back - 1][2] in SENTENCE_OPENERS:
                 back -= 1
             if back - 2 >= 2 and tokens[back - 1][2] == "itu," and tokens[back - 2][2][:1].isupper():
                 back -= 2  # a connective before the opener: "Sementara itu, Kepala Dinas ..."
             return back
-        # an office's abbreviation in brackets, "(BPJN)", is a capitalised word too; an opening quote mark is not,
-        # since a quotation starts a sentence of its own
+        # an office's abbreviation in brackets, "(BPJN)", is a capitalised word too, and so is a number in a name
+        # ("Ketua RT 04, Ujang"); an opening quote mark is not, since a quotation starts a sentence of its own
         core = word.strip("()[],")
-        if not (core[:1].isupper() or core.lower() in HEADLINE_LOWER) or word.endswith((".", "!", "?")):
+        if (not (core[:1].isupper() or core[:1].isdigit() or core.lower() in HEADLINE_LOWER)
+                or word.endswith((".", "!", "?"))):
             break
     return j
+
+
+#: The label of an interview's question or answer, which opens a sentence of the article.
+QA_LABEL = re.compile(r"(?:Tanya|Jawab|Pertanyaan|Jawaban|[TJQA]):$")
+#: The most capitalised words an opener's subject runs to before its verb without a comma ("Pemuda Desa Hutadaa
+#: memasang"); a longer run with no comma is a headline that merely holds an opener word ("Petani Pati Terancam ...").
+MAX_SUBJECT_WORDS = 7
+
+
+def _subject_phrase(tokens: list[tuple[int, int, str]], back: int, j: int) -> bool:
+    """The capitalised words from an opener at `back` to `j` can be a sentence's subject: a short run, or one with
+    an apposition's comma ("Kepala Dinas Pariwisata Kota Banjarmasin, Rahmadi Noor, mengatakan")."""
+    return j - back < MAX_SUBJECT_WORDS or any(tokens[i][2].endswith(",") for i in range(back, j + 1))
 
 
 def _headline_goes_on(tokens: list[tuple[int, int, str]], k: int) -> bool:
@@ -354,7 +383,9 @@ def scan(line: str) -> tuple[list[Piece], bool]:
     whole = any(line[p.start:p.end].strip() == stripped for p in merged) or bool(LONE_FURNITURE.match(stripped))
     if len(line) > FLAT_LINE_CHARS:
         spans = sentences(line)
-        merged = _with_sentences(line, spans, _with_leads(line, spans, merged))
+        merged = _with_sentences(line, spans, _with_leads(line, spans, _unquoted(line, merged, spans)))
+    else:
+        merged = _unquoted(line, merged, [Piece(0, len(line))])
     # a candidate that is the whole line is the line itself: the line model decides it
     return [p for p in merged if line[p.start:p.end].strip() != stripped], whole
 
@@ -389,6 +420,15 @@ def _whole_quotations(line: str, pieces: list[Piece]) -> list[Piece]:
         if not _quote_open(line[out[-1].start:out[-1].end]):
             joined = 0
     return out
+
+
+def _unquoted(line: str, cues: list[Piece], spans: list[Piece]) -> list[Piece]:
+    """The cue candidates that do not stand inside someone's quoted words: an official's "Ikuti pengumuman di
+    aplikasi resmi saja. ..." matches a call to action, but it is the article's quotation. `spans` are the line's
+    sentences (a quotation over several is one), or the whole line."""
+    def inside(c: Piece) -> bool:
+        return any(s.start <= c.start < s.end and _quote_open(line[s.start:c.start]) for s in spans)
+    return [c for c in cues if not inside(c)]
 
 
 def _quote_open(text: str) -> bool:

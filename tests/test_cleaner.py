@@ -413,14 +413,17 @@ def test_the_last_headline_of_a_link_list_goes_with_the_list_and_a_sub_heading_a
     assert not _link_runs(items, [keep, link, link, keep, keep])[3].remove
 
 
-def test_a_line_or_sentence_that_closes_on_whom_it_quotes_is_never_removed(cleaner):
+def test_a_line_or_sentence_that_closes_on_whom_it_quotes_or_corrects_the_story_is_never_removed(cleaner):
     from classifiers.cleaner import NEVER, _line_threshold, _piece_threshold
     from classifiers.features import LineItem
 
     options = Options()
     for text in ("Ikuti terus perkembangan kasus ini, kata Kapolres kepada wartawan.",
                  '"Pantau terus kanal resmi kami di Instagram," ujarnya.',
-                 "Hingga berita ini diturunkan, pihak perusahaan belum memberi tanggapan, tutur dia."):
+                 "Hingga berita ini diturunkan, pihak perusahaan belum memberi tanggapan, tutur dia.",
+                 # a note correcting the story is the article's own too (the labelling guide's rule)
+                 "Catatan Redaksi: Artikel ini telah diperbarui untuk memperbaiki jumlah pengungsi.",
+                 "Pada versi sebelumnya tertulis 1.800 jiwa, yang benar 1.080 jiwa."):
         it = LineItem(text=text, prev="Paragraf sebelumnya.", next="Paragraf berikutnya.", index=3, count=8,
                       similarity=0.0)
         assert _line_threshold(it, options) == NEVER, text
