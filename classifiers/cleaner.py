@@ -34,11 +34,12 @@ from classifiers.guards import (
     asks_before_answer,
     leads_next,
     list_intro,
-    list_item,
+    list_run,
     mid_sentence,
     on_topic_heading,
     row_shape,
     short_heading,
+    titled_list_intro,
 )
 from classifiers.labels import BLANK, BODY, BOILERPLATE, CAPTION, DATE, PROMO, RELATED, TITLE
 from classifiers.metadata import extract_dateline, extract_metadata, parse_date
@@ -321,15 +322,15 @@ def _lists_under_intros(items: list[LineItem], decisions: list[Decision], option
     the run of lines shaped like list items (`guards.list_item`) is kept too, up to the first line of another
     shape: an ad marker, a linked headline, an invitation or a paragraph ends the run, so junk after a list still
     goes. An intro the model removed with less than `heading_threshold` is kept with its list when at least
-    `MIN_LIST_ITEMS` items follow it.
+    `MIN_LIST_ITEMS` items follow it. Under an intro the model kept, items may be Title Case headlines in shape
+    (an event list: "Pentas Tari Topeng Kelana di Taman Budaya Pesisir"); under one it removed, or one announcing
+    more links ("Resep lainnya:"), a line in headline shape ends the run.
     """
     out = list(decisions)
     for k, (it, d) in enumerate(zip(items, decisions)):
         if not list_intro(it.text) or (d.remove and d.score >= options.heading_threshold):
             continue
-        run = k + 1
-        while run < len(items) and list_item(items[run]):
-            run += 1
+        run = list_run(items, k + 1, titled=not d.remove and titled_list_intro(it.text))
         if d.remove and run - (k + 1) < MIN_LIST_ITEMS:
             continue
         for j in range(k if d.remove else k + 1, run):

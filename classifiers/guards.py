@@ -119,6 +119,18 @@ def list_intro(text: str) -> bool:
     return len(sentences) > 1 or not (furniture_opening(BULLET.sub("", t)) or BARE_CUE.match(t))
 
 
+#: A short intro that announces more links rather than the article's own list ("Resep lainnya:", "Artikel
+#: terkait:", "Pilihan redaksi:").
+LINK_LIST_INTRO = re.compile(r"^\W*(?:[\w-]+\s+){0,3}(?:lainnya|terkait|terpopuler|pilihan|rekomendasi|selanjutnya)"
+                             r"(?:\s+[\w-]+){0,2}\s*:$", re.IGNORECASE)
+
+
+def titled_list_intro(text: str) -> bool:
+    """An intro whose list may hold Title Case items longer than a name ("Berikut rangkaian acaranya:" / "Pawai
+    Obor Budaya dari Balai Kota Menuju Alun-Alun"): any list intro but one that announces more links."""
+    return list_intro(text) and not LINK_LIST_INTRO.match(text.strip())
+
+
 def furniture_opening(t: str) -> bool:
     """The line opens with a cue or furniture word that keys it ("Foto: ...", "Baca juga ...", "Editor Rina",
     "Advertorial", "Tags:"), not with a word that merely starts an item ("Foto diri terbaru", "Sumber air bersih",
@@ -130,9 +142,11 @@ def furniture_opening(t: str) -> bool:
     return rest[:1] in ("", ":", "|") or len(rest.split()) <= 1 or rest.split()[0].lower() in ("juga", "pula")
 
 
-def list_item(it: LineItem) -> bool:
+def list_item(it: LineItem, *, titled: bool = False) -> bool:
     """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
-    question or exclamation, not Title Case beyond `LIST_NAME_WORDS` words (a linked or ad headline is), no
+    question or exclamation, not Title Case beyond `LIST_NAME_WORDS` words (a linked or ad headline is) unless
+    `titled` (under an intro the model kept, `titled_list_intro`: an event list's "Pentas Tari Topeng Kelana di
+    Taman Budaya"; never an all-capitals line, which is a widget's heading), no
     invitation, junk pattern or opening cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at
     all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ..."). A run of such
     lines reads like a tag list, which is why the model takes them for furniture."""
@@ -142,7 +156,19 @@ def list_item(it: LineItem) -> bool:
             or not t[0].isalnum() or t[-1] in ".?!:" or furniture_opening(t) or IMPERATIVE.match(t)):
         return False
     key, other_key = colon_key(t)
-    return not key and (bool(other_key) or len(words) <= LIST_NAME_WORDS or not heading_shaped(t))
+    return not key and ((titled and not t.isupper()) or bool(other_key) or len(words) <= LIST_NAME_WORDS
+                        or not heading_shaped(t))
+
+
+def list_run(items: list[LineItem], start: int, *, titled: bool) -> int:
+    """Where the run of list items (`list_item`) that begins at `start` ends. With `titled`, Title Case items of
+    any length belong to it while every item so far is in headline shape (an event list); after a plain item
+    ("Fotokopi KTP"), a line in headline shape is an ad or a link that ends the run."""
+    run = start
+    while run < len(items) and list_item(items[run], titled=titled):
+        titled = titled and heading_shaped(TRAILING_SYMBOLS.sub("", items[run].text).strip())
+        run += 1
+    return run
 
 
 #: The shortest line read as the answer under a question (`asks_before_answer`).

@@ -209,6 +209,13 @@ def test_a_list_run_ends_at_the_first_line_of_another_shape():
     # an intro the model was sure of is not a list intro
     sure = [Decision("promo", 0.95, True)] + removed[1:]
     assert [d.remove for d in _lists_under_intros(prepared.items, sure, Options())] == [True] * 5
+    # an event list's items are Title Case headlines in shape: under a kept intro they stay, up to a plain line
+    events = ["Berikut rangkaian acara selama sepekan:", "Pawai Obor Budaya dari Balai Kota Menuju Alun-Alun",
+              "Pentas Tari Topeng Kelana di Taman Budaya Pesisir", "Malam Penutupan dan Penyerahan Hadiah Pemenang",
+              "Ikuti kami di Google News"]
+    as_links = [Decision(BODY, 0.1, False)] + [Decision("related", 0.97, True)] * 4
+    kept = [d.remove for d in _lists_under_intros(prepare(events).items, as_links, Options())]
+    assert kept == [False, False, False, False, True]
 
 
 def test_a_profile_box_is_kept_and_the_editor_line_after_it_removed(cleaner):

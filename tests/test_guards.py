@@ -50,24 +50,24 @@ def test_a_short_heading_between_paragraphs_is_guarded_and_a_headline_or_a_marke
 def test_list_runs_under_the_corpus_list_intros_hold_only_body():
     """The list guard keeps what it covers: in our corpus, every line in a run of list-item-shaped lines under a
     body line announcing a list is body (a run ends at the first line of another shape)."""
-    from classifiers.guards import list_intro, list_item
+    from classifiers.guards import list_intro, list_item, list_run, titled_list_intro
 
     covered = []
+    titled = 0
     for items, labels in corpus_lines():
         for k, it in enumerate(items):
             if labels[k] != "body" or not list_intro(it.text):
                 continue
-            j = k + 1
-            while j < len(items) and list_item(items[j]):
+            for j in range(k + 1, list_run(items, k + 1, titled=titled_list_intro(it.text))):
                 covered.append((items[j].text, labels[j]))
-                j += 1
-    assert len(covered) > 300  # the guard has real lists to cover
+                titled += not list_item(items[j])
+    assert len(covered) > 300 and titled > 30  # the guard has real lists to cover, some with Title Case items
     assert [row for row in covered if row[1] != "body"] == []
 
 
 def test_list_items_and_intros_by_shape():
     from classifiers.features import LineItem
-    from classifiers.guards import list_intro, list_item
+    from classifiers.guards import list_intro, list_item, titled_list_intro
 
     def item(text: str) -> LineItem:
         return LineItem(text=text, prev="", next="", index=1, count=3, similarity=0.0)
@@ -80,6 +80,12 @@ def test_list_items_and_intros_by_shape():
     for text in ("Advertorial", "Foto: Dok. Humas", "Editor: Rina", "Harga Cabai Rawit di Pasar Induk Turun Lagi",
                  "Mau kabar lebih cepat?", "Gabung saluran WhatsApp kami", "Ikut kuis: Seberapa lelah kamu? 🔥"):
         assert not list_item(item(text)), text
+    # under an intro that may hold Title Case items, an event's name is an item; a widget's capitals are not
+    event = item("Pentas Tari Topeng Kelana di Taman Budaya Pesisir")
+    assert list_item(event, titled=True) and not list_item(event)
+    assert not list_item(item("HASIL HITUNG CEPAT PILKADA KOTA 2024"), titled=True)
+    assert titled_list_intro("Berikut urutan acara dari hari pertama hingga malam penutupan:")
+    assert not titled_list_intro("Resep lainnya:") and not titled_list_intro("Artikel terkait:")
 
 
 def test_short_heading_lines_in_the_corpus_are_mostly_body_and_rarely_links():
