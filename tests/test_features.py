@@ -1,4 +1,6 @@
 """Features: what the model reads of a line, and the shape and context transformers."""
+import pytest
+
 from classifiers.features import ContextFeatures, ShapeFeatures, build_items, own_text, prepare
 from classifiers.segment import find_candidates
 
@@ -106,3 +108,29 @@ def test_word_class_counts_in_one_scan_equal_each_class_counted_on_its_own():
     assert len(texts) > 10000
     for text in texts:
         assert word_class_counts(text) == {name: len(p.findall(text)) for name, p in WORD_CLASSES.items()}, text
+
+
+@pytest.mark.parametrize(("text", "credited"), [
+    ("Relawan menyiapkan nasi bungkus, Senin (10/11/2025). (ANTARA/Rizky Maulana)", True),
+    ("Pedagang menyelamatkan sisa dagangan dari los yang terbakar. | KabarTerkini/Andi Muh. Fadli", True),
+    ("Alat berat menggelar lapisan aspal. [Dokumentasi Diskominfo Temanggung]", True),
+    ("Keterangan gambar, Nurul menjemur rumput laut bersama neneknya.", True),
+    ("Warga antre di TPS. Foto: Dok. KPU", True),
+    ("Harga cabai rawit naik menjadi Rp50.000 per kilogram di Pasar Induk.", False),
+    ("Rute Jakarta/Bandung kini ditempuh dua jam lebih cepat.", False),
+])
+def test_credit_tail_reads_the_credits_captions_close_on(text, credited):
+    from classifiers.features import CREDIT_TAIL
+
+    assert bool(CREDIT_TAIL.search(text)) is credited
+
+
+def test_credit_tail_never_fires_on_a_body_line_of_the_corpus():
+    """Why the credit feature can weigh heavily: almost no whole body line of our corpus closes on a credit's shape
+    (the two that do are a game's hardware list, "Prosesor: Intel Core i5-8400 / AMD Ryzen 5 2600")."""
+    from classifiers.corpus import load_corpus
+    from classifiers.features import CREDIT_TAIL
+
+    body = [line for art in load_corpus() for line, label, spans in zip(art.lines, art.labels, art.spans)
+            if label == "body" and not spans and CREDIT_TAIL.search(line.strip())]
+    assert len(body) <= 2 and all(" / " in line for line in body)
