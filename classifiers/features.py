@@ -39,7 +39,8 @@ CREDIT_TAIL = re.compile(r"\s/\s?[A-Z][^/]{1,40}(?:/[^/]{1,40})?$|\b(?:Foto|Phot
                          r"|^(?:Dok|DOK)\. ?[A-Z]"
                          # a bracketed or piped outlet/name pair closing the line: "(ANTARA/Nama)", "| Outlet/Nama",
                          # "[Dokumentasi Diskominfo]", and a caption's own key: "Keterangan gambar, ...", "Sumber foto"
-                         r"|(?:[(\[|]\s*|\s[-–—]\s)(?:Foto:\s*)?[A-Z][\w.&' -]{1,30}/\s?[A-Z][\w.' -]{1,40}[)\]]?\W{0,2}$"
+                         r"|(?:[(\[|]\s*|\s[-–—]\s)(?:Foto:\s*)?[A-Z][\w.&' -]{1,30}/\s?[A-Z][\w.' -]{1,40}"
+                         r"[)\]]?\W{0,2}$"
                          r"|\[(?:Dokumentasi|Dok\.?)\s[^\]]{2,60}\]\W{0,2}$|^(?:Keterangan|Sumber) (?:gambar|foto)\b")
 #: Topical similarity to the rest of the article from which a heading-shaped line counts as on topic: a sub-heading
 #: of the article, which the cleaner and the second pass are slow to remove.

@@ -435,6 +435,10 @@ def test_a_line_or_sentence_that_closes_on_whom_it_quotes_or_corrects_the_story_
                       similarity=0.0)
         assert _line_threshold(it, options) == NEVER, text
         assert _piece_threshold(it, options) == NEVER, text
+    # a plain sentence of a flat paragraph that reports someone stays, even with glued junk run into its start
+    run_on = "Didukung oleh Bank Arunika Manajer Komunikasi, Citra Anggraeni, menegaskan tidak ada promo itu."
+    sentence = LineItem(text=run_on, prev="", next="", index=3, count=8, similarity=0.0, is_piece=True, cue=False)
+    assert _piece_threshold(sentence, options) == NEVER
     plain = LineItem(text="Ikuti kami di Google News.", prev="", next="", index=3, count=8, similarity=0.0)
     assert _line_threshold(plain, options) == options.line_threshold
     assert _piece_threshold(plain, options) == options.piece_threshold
