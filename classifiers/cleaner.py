@@ -246,10 +246,16 @@ def _piece_threshold(it: LineItem, options: Options) -> float:
 SAYS = re.compile(r"\b(?:mengatakan|menjelaskan|menyatakan|menambahkan|menuturkan|mengungkapkan|menegaskan)\b")
 
 
+#: A closing wish in the writer's voice ("Semoga bermanfaat.", "Semoga kita mau mendengar."): reads like a sign-off
+#: of the page, but it is the article's last line.
+WISH = re.compile(r"^\W*Semoga\b")
+
+
 def _articles_own(text: str) -> bool:
-    """Text that is the article's own whatever the model says: a sentence closing on whom it quotes, or a note
-    correcting the story (`segment.CORRECTION`); in our corpus every line of either shape is body."""
-    return bool(ATTRIBUTION.search(text) or CORRECTION.search(text))
+    """Text that is the article's own whatever the model says: a sentence closing on whom it quotes, a note
+    correcting the story (`segment.CORRECTION`) or a closing wish (`WISH`); in our corpus every line of those shapes
+    is body."""
+    return bool(ATTRIBUTION.search(text) or CORRECTION.search(text) or WISH.match(text))
 
 
 def _transform(step: Any, X: Any) -> Any:
