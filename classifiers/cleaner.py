@@ -278,7 +278,8 @@ def _continuations_of_junk(items: list[LineItem], decisions: list[Decision], opt
     junk (a call to action split over lines: "Pantau informasi terbaru lewat Instagram @dinas" / "dan kanal YouTube
     kami."), the continuation only needs the ordinary `line_threshold` of its own, and takes its head's label. A
     head removed as promo that opens with an imperative (an invitation: "Aktifkan notifikasi aplikasi kami,") is
-    certain enough at any removal score, since that shape is the call to action's own.
+    certain enough at any removal score, since that shape is the call to action's own. A lowercase line that
+    finishes a promo line's sentence goes whatever its own score (`_invitation_runs_on`).
     """
     out = list(decisions)
     carried = False  # the line before was itself carried with a certain head: a three-line call to action
@@ -287,11 +288,22 @@ def _continuations_of_junk(items: list[LineItem], decisions: list[Decision], opt
         sure_head = head.remove and head.label not in (TITLE, DATE) and (
             head.score >= options.heading_threshold or carried or _invitation(items[k - 1].text, head))
         carried = False
-        if (sure_head and not d.remove and d.score >= options.line_threshold and mid_sentence(items[k])
-                and not on_topic_heading(items[k])):
+        if not d.remove and not on_topic_heading(items[k]) and (
+                (sure_head and d.score >= options.line_threshold and mid_sentence(items[k]))
+                or (_invitation_runs_on(items[k - 1], head, items[k]) and _line_threshold(items[k], options) < NEVER)):
             out[k] = Decision(head.label, d.score, True)
             carried = True
     return out
+
+
+def _invitation_runs_on(head_item: LineItem, head: Decision, it: LineItem) -> bool:
+    """The line finishes the sentence of a call to action removed as promo: the head has words (not a bare marker
+    such as `ADVERTISEMENT`, which a junk pattern matches whole and which breaks the article's own sentences) and no
+    final stop, and the line runs on in lowercase ("Kirim foto dan harga dari pasar dekatmu" / "ke nomor redaksi
+    kami."). In our corpus every line in that place is promo, so its own score does not matter."""
+    head_text, text = head_item.text.strip(), it.text.strip()
+    return (head.remove and head.label == PROMO and not head_item.patterned and len(head_text.split()) >= 3
+            and head_text[-1:] not in ".!?" and text[:1].islower())
 
 
 def _invitation(text: str, decision: Decision) -> bool:

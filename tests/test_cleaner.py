@@ -458,3 +458,20 @@ def test_closing_wishes_are_body_in_the_corpus():
 
     labels = [label for art in load_corpus() for line, label in zip(art.lines, art.labels) if WISH.match(line)]
     assert len(labels) >= 4 and set(labels) == {"body"}
+
+
+def test_a_call_to_action_run_on_in_lowercase_goes_with_it_and_a_marker_breaks_nothing():
+    """Why `_invitation_runs_on` ignores the line's own score: in the corpus every lowercase line under a promo line
+    with words and no final stop is promo; an ad marker (matched whole by a junk pattern) is no such head."""
+    from classifiers.cleaner import Decision, _invitation_runs_on
+    from classifiers.features import prepare
+    from tests.test_guards import corpus_lines
+
+    promo = Decision("promo", 0.95, True)
+    labels = [gold[k] for items, gold in corpus_lines() for k in range(1, len(items))
+              if gold[k - 1] == "promo" and _invitation_runs_on(items[k - 1], promo, items[k])]
+    assert len(labels) >= 20 and set(labels) == {"promo"}
+    cta = prepare(["Kirim foto dan harga dari pasar dekatmu", "ke nomor redaksi kami."]).items
+    assert _invitation_runs_on(cta[0], promo, cta[1])
+    broken = prepare(["Harga cabai naik karena", "ADVERTISEMENT", "pasokan dari sentra produksi berkurang."]).items
+    assert not _invitation_runs_on(broken[1], promo, broken[2])
