@@ -373,7 +373,12 @@ def scan(line: str) -> tuple[list[Piece], bool]:
         for m in cue.finditer(line):
             found.append(Piece(m.start(), headline_end(line, m.end())))
     for m in PROMOTED.finditer(line):
-        found.append(Piece(m.end(), headline_end(line, m.end())))  # the headline alone; the marker is its own piece
+        # the headline alone; the marker is its own piece. A sentence that opens on an office or a name right after
+        # the marker ("Konten Bersponsor Kepala Dinas ..., Nama, mengapresiasi ...") is the article resuming: the
+        # marker stood alone
+        first = line[m.end():].split(maxsplit=1)[:1]
+        if not first or first[0].rstrip(",") not in SENTENCE_OPENERS:
+            found.append(Piece(m.end(), headline_end(line, m.end())))
     for pattern in CANDIDATE_PATTERNS:
         for m in pattern.finditer(line):
             if m.end() > m.start():

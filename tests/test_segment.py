@@ -379,3 +379,9 @@ def test_a_call_to_action_ends_at_its_account_when_the_next_sentence_has_no_full
     assert "Tonton ulasan paket data tiap bulan di TikTok @wartaseluler.id" in pieces(line)
     line = "Harga naik. Ikuti Instagram @dinkes.kota untuk kabar terbaru. Warga diminta tenang."
     assert "Ikuti Instagram @dinkes.kota untuk kabar terbaru." in pieces(line)
+
+
+def test_a_sentence_opening_on_an_office_after_a_sponsor_marker_is_no_ad_headline():
+    line = ("Warga memungut sampah. Konten Bersponsor Kepala Dinas Lingkungan Hidup Bantul, Hermawan Saputro, "
+            "mengapresiasi inisiatif para anak muda itu.")
+    assert pieces(line) == ["Konten Bersponsor"]
