@@ -116,8 +116,8 @@ SYNDICATION = re.compile(
     r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan|naik(?: tayang)?)\b[^\n]*?"
     r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
 #: Paging furniture: "Halaman 1 2 3 Selanjutnya".
-PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*dari\s*\d+|(?:\d+\s*){1,10}(?:Selanjutnya|Berikutnya)?)"
-                    r"(?=\s|$)"
+PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*(?:dari|/)\s*\d+|(?:\d+\s*){1,10}"
+                    r"(?:Selanjutnya|Berikutnya|Show All|Lihat Semua|Tampilkan Semua)?(?:\s*[»›])?)(?=\s|$)"
                     # "« Sebelumnya 1 2 3 Selanjutnya »", "Bersambung ke halaman 3", "Lanjut ke halaman berikutnya"
                     r"|(?:[«‹]\s*)?\b(?:Sebelumnya|Prev)\s+(?:\d+\s+){1,10}(?:Selanjutnya|Berikutnya|Next)\b(?:\s*[»›])?"
                     r"|\b[Bb]ersambung ke (?:halaman|hal\.)\s*\d+\b"

@@ -292,9 +292,11 @@ def test_a_sentence_begun_in_certain_junk_takes_its_continuations_with_it():
     assert out[2].score == 0.75  # each line keeps its own score
     # a head the model is less sure of, or a continuation it sees no junk in, leaves the guard in place ...
     assert not _continuations_of_junk(items, decisions(0.8, 0.75, 0.72, "boilerplate"), options)[2].remove
-    assert not _continuations_of_junk(items, decisions(0.95, 0.4, 0.72), options)[2].remove
-    # ... unless the head is an invitation ("Pantau ..." removed as promo): that is certainty enough
+    assert not _continuations_of_junk(items, decisions(0.95, 0.4, 0.72, "related"), options)[2].remove
+    # ... unless the head is an invitation ("Pantau ..." removed as promo): that is certainty enough, and a
+    # lowercase line finishing a promo line's sentence goes whatever its own score (`_invitation_runs_on`)
     assert _continuations_of_junk(items, decisions(0.8, 0.75, 0.72), options)[2].remove
+    assert _continuations_of_junk(items, decisions(0.95, 0.4, 0.72), options)[2].remove
 
 
 def test_a_short_question_before_a_certain_invitation_is_its_first_line():

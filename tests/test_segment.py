@@ -255,7 +255,8 @@ def test_a_sponsor_marker_in_running_text_is_a_piece_and_so_is_the_headline_afte
 
 
 @pytest.mark.parametrize("line", ["Sebelumnya 1 2 3 Selanjutnya", "« Sebelumnya 1 2 Selanjutnya »",
-                                  "Bersambung ke halaman 3", "Lanjut ke halaman berikutnya", "1 / 2"])
+                                  "Bersambung ke halaman 3", "Lanjut ke halaman berikutnya", "1 / 2",
+                                  "Halaman 1/2", "Halaman: 1 2 3 Show All", "Halaman: 1 2 Selanjutnya ›"])
 def test_paging_in_its_other_forms_is_matched_whole(line):
     from classifiers.segment import scan
 
