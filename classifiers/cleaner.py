@@ -223,7 +223,8 @@ def _line_threshold(it: LineItem, options: Options) -> float:
     """How sure the model must be to remove a whole line.
 
     A sub-heading, a short heading or a fragment of a broken sentence needs `heading_threshold`; a line that closes
-    on whom it quotes (", kata Kapolres.") or corrects the story is the article's own and is never removed.
+    on whom it quotes (", kata Kapolres."), corrects the story or closes it with a wish is the article's own and is
+    never removed (`_articles_own`).
     """
     if _articles_own(it.text):
         return NEVER
@@ -234,15 +235,16 @@ def _line_threshold(it: LineItem, options: Options) -> float:
 
 def _piece_threshold(it: LineItem, options: Options) -> float:
     """How sure the model must be to cut a piece from a line: `piece_threshold` for what a junk pattern found,
-    `sentence_threshold` for a plain sentence of a flat paragraph, never for a sentence that quotes someone or
-    corrects the story."""
+    `sentence_threshold` for a plain sentence of a flat paragraph, never for the article's own text (`_articles_own`)
+    or a plain sentence that reports someone (`SAYS`)."""
     if _articles_own(it.text) or (not it.cue and SAYS.search(it.text)):
         return NEVER
     return options.piece_threshold if it.cue else options.sentence_threshold
 
 
 #: A saying verb in its reporting form: a plain sentence of a flat paragraph with one ("Manajer Komunikasi PayNusa,
-#: Citra Anggraeni, menegaskan ...") reports someone, even when glued junk with no full stop ran into it.
+#: Citra Anggraeni, menegaskan ...") reports someone, even when glued junk with no full stop ran into it. Narrower
+#: than `segment.REPORTING`, whose "kata", "menurut" and "ungkap" also stand in linked headlines.
 SAYS = re.compile(r"\b(?:mengatakan|menjelaskan|menyatakan|menambahkan|menuturkan|mengungkapkan|menegaskan)\b")
 
 

@@ -18,7 +18,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from classifiers.dateline import find_dateline
-from classifiers.segment import Piece, scan, without
+from classifiers.segment import QA_WORDS, Piece, scan, without
 
 TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -50,7 +50,7 @@ DATELINE_WITHIN = 8
 #: A line longer than this is a paragraph of the article, for telling the footer apart.
 TAIL_PARAGRAPH_CHARS = 100
 #: Question-and-answer lines of an explainer: "Tanya: ...", "Jawab: ...".
-QA_START = re.compile(r"^(?:Tanya|Jawab|Pertanyaan|Jawaban|T|J|Q|A)\s*:\s", re.I)
+QA_START = re.compile(r"^(?:" + QA_WORDS + r")\s*:\s", re.I)
 BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•*–]\s)")
 #: Words of calls to action and ads, whatever their wording: the invitation's verb, the channel that only
 #: invitations name, the ad marker. Each publisher words its invitation differently ("Suka kabar teknologi? Gabung

@@ -327,8 +327,10 @@ def _sentence_opener(tokens: list[tuple[int, int, str]], j: int) -> int:
     return j
 
 
-#: The label of an interview's question or answer, which opens a sentence of the article.
-QA_LABEL = re.compile(r"(?:Tanya|Jawab|Pertanyaan|Jawaban|[TJQA]):$")
+#: The labels of an interview's or an explainer's questions and answers ("Tanya: ...", "Jawab: ...").
+QA_WORDS = "Tanya|Jawab|Pertanyaan|Jawaban|T|J|Q|A"
+#: Such a label as a word of running text: it opens a sentence of the article.
+QA_LABEL = re.compile(r"(?:" + QA_WORDS + r"):$")
 #: The most capitalised words an opener's subject runs to before its verb without a comma ("Pemuda Desa Hutadaa
 #: memasang"); a longer run with no comma is a headline that merely holds an opener word ("Petani Pati Terancam ...").
 MAX_SUBJECT_WORDS = 7
