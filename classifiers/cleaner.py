@@ -33,6 +33,7 @@ from classifiers.guards import (
     answers_question,
     asks_before_answer,
     leads_next,
+    link_list_header,
     list_intro,
     list_run,
     mid_sentence,
@@ -435,6 +436,10 @@ def _link_runs(items: list[LineItem], decisions: list[Decision]) -> list[Decisio
     them, unless it is a short heading (`guards.short_heading`) or leads the paragraph under it
     (`guards.leads_next`): those are the article's sub-headings, which follow link lists as often. In our corpus
     every headline-shaped line after two related lines that is neither is junk (`tests/test_guards.py`).
+
+    The list's header goes too when the model kept it and removed the first headline under it: a line of a few
+    words around "lainnya", "terkait" or "selanjutnya" (`guards.link_list_header`: "Resep lainnya:", "Lainnya di
+    KabarKota"), a shape no body line of our corpus has.
     """
     out = list(decisions)
     for k in range(LINK_RUN, len(items)):
@@ -442,6 +447,10 @@ def _link_runs(items: list[LineItem], decisions: list[Decision]) -> list[Decisio
         if (not out[k].remove and all(out[j].remove and out[j].label == RELATED for j in range(k - LINK_RUN, k))
                 and not it.patterned and heading_shaped(it.text.rstrip("?")) and not short_heading(it)
                 and not leads_next(it)):
+            out[k] = Decision(RELATED, out[k].score, True)
+    for k in range(len(items) - 1):
+        if (not out[k].remove and out[k + 1].remove and out[k + 1].label == RELATED
+                and link_list_header(items[k].text)):
             out[k] = Decision(RELATED, out[k].score, True)
     return out
 

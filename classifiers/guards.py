@@ -125,6 +125,19 @@ LINK_LIST_INTRO = re.compile(r"^\W*(?:[\w-]+\s+){0,3}(?:lainnya|terkait|terpopul
                              r"(?:\s+[\w-]+){0,2}\s*:$", re.IGNORECASE)
 
 
+#: The header of a list of links, a few words around "lainnya", "terkait" or "selanjutnya" ("Resep lainnya:",
+#: "Lainnya di KabarKota", "Berita Selanjutnya"); in our corpus no body line has that shape.
+LINK_LIST_HEADER = re.compile(
+    r"^\W*(?:(?:[\w-]+\s+){0,2}(?:lainnya|terkait|selanjutnya)(?:\s+(?:di|dari)\s+[\w .-]+)?"
+    r"|(?:lainnya|terkait)\s+(?:di|dari)\s+[\w .-]+)\s*:?\s*$", re.IGNORECASE)
+
+
+def link_list_header(text: str) -> bool:
+    """A line of at most six words that heads a list of links (`LINK_LIST_HEADER`)."""
+    t = text.strip()
+    return len(t.split()) <= 6 and bool(LINK_LIST_HEADER.match(t))
+
+
 def titled_list_intro(text: str) -> bool:
     """An intro whose list may hold Title Case items longer than a name ("Berikut rangkaian acaranya:" / "Pawai
     Obor Budaya dari Balai Kota Menuju Alun-Alun"): any list intro but one that announces more links."""

@@ -297,3 +297,18 @@ def test_no_furniture_keyed_heading_on_the_articles_topic_is_body_in_the_corpus(
                 labels[label] += 1
     assert sum(labels.values()) > 30
     assert labels["body"] == 0
+
+
+def test_link_list_headers_in_the_corpus_are_never_body():
+    """Why the cleaner removes a kept `link_list_header` over a removed link: no body line of the corpus has its
+    shape, and it heads real link lists."""
+    from collections import Counter
+
+    from classifiers.guards import link_list_header
+
+    labels: Counter[str] = Counter(gold[k] for items, gold in corpus_lines() for k, it in enumerate(items)
+                                   if link_list_header(it.text))
+    assert labels["related"] > 50 and labels["body"] == 0
+    assert link_list_header("Resep lainnya:") and link_list_header("Lainnya di KabarKota")
+    assert link_list_header("Berita Selanjutnya") and not link_list_header("Rekomendasi Analis untuk Rabu")
+    assert not link_list_header("Syarat dan ketentuan lainnya dapat dilihat di laman resmi dinas.")
