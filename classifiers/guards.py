@@ -119,16 +119,20 @@ def list_intro(text: str) -> bool:
     return len(sentences) > 1 or not (furniture_opening(BULLET.sub("", t)) or BARE_CUE.match(t))
 
 
+#: The words that head a list of links: "Resep lainnya", "Artikel terkait", "Berita Selanjutnya". A list intro
+#: (`LINK_LIST_INTRO`) may use a few more ("Pilihan redaksi:"), which a sub-heading of the article may also hold
+#: ("Rekomendasi Analis untuk Rabu"), so a header on a line of its own (`LINK_LIST_HEADER`) uses only these.
+LINK_LIST_WORDS = "lainnya|terkait|selanjutnya"
 #: A short intro that announces more links rather than the article's own list ("Resep lainnya:", "Artikel
 #: terkait:", "Pilihan redaksi:").
-LINK_LIST_INTRO = re.compile(r"^\W*(?:[\w-]+\s+){0,3}(?:lainnya|terkait|terpopuler|pilihan|rekomendasi|selanjutnya)"
+LINK_LIST_INTRO = re.compile(r"^\W*(?:[\w-]+\s+){0,3}(?:" + LINK_LIST_WORDS + r"|terpopuler|pilihan|rekomendasi)"
                              r"(?:\s+[\w-]+){0,2}\s*:$", re.IGNORECASE)
 
 
 #: The header of a list of links, a few words around "lainnya", "terkait" or "selanjutnya" ("Resep lainnya:",
 #: "Lainnya di KabarKota", "Berita Selanjutnya"); in our corpus no body line has that shape.
 LINK_LIST_HEADER = re.compile(
-    r"^\W*(?:(?:[\w-]+\s+){0,2}(?:lainnya|terkait|selanjutnya)(?:\s+(?:di|dari)\s+[\w .-]+)?"
+    r"^\W*(?:(?:[\w-]+\s+){0,2}(?:" + LINK_LIST_WORDS + r")(?:\s+(?:di|dari)\s+[\w .-]+)?"
     r"|(?:lainnya|terkait)\s+(?:di|dari)\s+[\w .-]+)\s*:?\s*$", re.IGNORECASE)
 
 
