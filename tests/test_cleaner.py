@@ -467,7 +467,7 @@ def test_a_call_to_action_run_on_in_lowercase_goes_with_it_and_a_marker_breaks_n
     with words and no final stop is promo; an ad marker (matched whole by a junk pattern) is no such head."""
     from classifiers.cleaner import Decision, _invitation_runs_on
     from classifiers.features import prepare
-    from tests.test_guards import corpus_lines
+    from tests.corpus_view import corpus_lines
 
     promo = Decision("promo", 0.95, True)
     labels = [gold[k] for items, gold in corpus_lines() for k in range(1, len(items))

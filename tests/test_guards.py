@@ -1,19 +1,6 @@
 """Guards: the line shapes the cleaner's rules ask about, and their claims about the corpus."""
-from functools import cache
-
-from classifiers.corpus import load_corpus
-from classifiers.features import LineItem, build_items, prepare
-
-
-@cache
-def corpus_lines() -> list[tuple[list[LineItem], list[str]]]:
-    """Every corpus article as the cleaner sees it: the items of its non-blank lines and their gold labels. Built
-    once for all the corpus claims below, which each walk the whole corpus."""
-    out = []
-    for art in load_corpus():
-        lines = [line for line in art.lines if line.strip()]
-        out.append((prepare(lines).items, [label for line, label in zip(art.lines, art.labels) if line.strip()]))
-    return out
+from classifiers.features import build_items, prepare
+from tests.corpus_view import corpus_lines
 
 
 def test_a_fragment_of_a_broken_sentence_is_mid_sentence():
