@@ -32,6 +32,7 @@ from classifiers.features import (
 from classifiers.guards import (
     answers_question,
     asks_before_answer,
+    keyed_run,
     leads_next,
     link_list_header,
     list_intro,
@@ -350,13 +351,14 @@ def _lists_under_intros(items: list[LineItem], decisions: list[Decision], option
     goes. An intro the model removed with less than `heading_threshold` is kept with its list when at least
     `MIN_LIST_ITEMS` items follow it. Under an intro the model kept, items may be Title Case headlines in shape
     (an event list: "Pentas Tari Topeng Kelana di Taman Budaya Pesisir"); under one it removed, or one announcing
-    more links ("Resep lainnya:"), a line in headline shape ends the run.
+    more links ("Resep lainnya:"), a line in headline shape ends the run. Items that open on one shared key
+    (`guards.keyed_run`: "Ronde 1: ...", "Ronde 2: ...") belong to the list whatever their length or final stop.
     """
     out = list(decisions)
     for k, (it, d) in enumerate(zip(items, decisions)):
         if not list_intro(it.text) or (d.remove and d.score >= options.heading_threshold):
             continue
-        run = list_run(items, k + 1, titled=not d.remove and titled_list_intro(it.text))
+        run = max(list_run(items, k + 1, titled=not d.remove and titled_list_intro(it.text)), keyed_run(items, k + 1))
         if d.remove and run - (k + 1) < MIN_LIST_ITEMS:
             continue
         for j in range(k if d.remove else k + 1, run):

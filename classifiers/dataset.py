@@ -8,13 +8,21 @@ from classifiers.segment import Piece
 
 
 def piece_label(piece: Piece, spans: list[Span]) -> str:
-    """The gold label of a candidate piece: the span covering most of it, else body."""
-    best, label = 0, BODY
+    """The gold label of a candidate piece: junk when junk spans cover at least half of it, with the label that
+    covers most of it; else body.
+
+    The coverage is summed over spans, not taken from the largest one: a flat article's footer glued into one
+    sentence ("Tag: banjir Sigi BPBD Terkini <headline> <headline>") is several spans, none of them half the piece,
+    and all of it is junk.
+    """
+    covered: dict[str, int] = {}
     for span in spans:
         overlap = min(piece.end, span.end) - max(piece.start, span.start)
-        if overlap > best:
-            best, label = overlap, span.label
-    return label if best * 2 >= piece.end - piece.start else BODY
+        if overlap > 0:
+            covered[span.label] = covered.get(span.label, 0) + overlap
+    if not covered or sum(covered.values()) * 2 < piece.end - piece.start:
+        return BODY
+    return max(covered, key=lambda label: covered[label])
 
 
 def article_rows(article: Article) -> tuple[list[LineItem], list[str]]:

@@ -188,6 +188,35 @@ def list_run(items: list[LineItem], start: int, *, titled: bool) -> int:
     return run
 
 
+#: The key a list item opens on, with up to two more words or numbers before its colon: "Ronde 2: ...", "Juri Harun
+#: Wijaya: 48-47 untuk Rambe", "Hari 1: ...".
+ITEM_KEY = re.compile(r"^\W{0,3}([^\W\d][\w-]*)(?:\s+[\w.-]+){0,2}\s*:\s*\S")
+#: The longest line read as an item of a keyed list.
+KEYED_ITEM_CHARS = 200
+
+
+def _item_key(it: LineItem) -> str | None:
+    """The lowercased key word a line opens on as a list item (`ITEM_KEY`), unless it is a piece, a junk pattern
+    matched it, it runs long, or its key is furniture's or a cue's ("Editor:", "Foto:", "Baca juga:")."""
+    t = it.text.strip()
+    m = ITEM_KEY.match(t)
+    if m is None or it.is_piece or it.patterned or len(t) > KEYED_ITEM_CHARS or CUE_START.match(t):
+        return None
+    return None if FURNITURE_KEY.fullmatch(m.group(1)) else m.group(1).lower()
+
+
+def keyed_run(items: list[LineItem], start: int) -> int:
+    """Where a run of at least two lines that open on the same key (`_item_key`) and begins at `start` ends; `start`
+    when there is none. Items of one list share a key ("Ronde 1: ...", "Ronde 2: ..."), whatever their length or
+    final stop: a round-by-round summary or a judge's scorecard under an intro is the article's own list, while a
+    bare list item (`list_item`) may not end on a full stop."""
+    key = _item_key(items[start]) if start < len(items) else None
+    run = start
+    while key is not None and run < len(items) and _item_key(items[run]) == key:
+        run += 1
+    return run if run - start >= 2 else start
+
+
 #: The shortest line read as the answer under a question (`asks_before_answer`).
 ANSWER_CHARS = 60
 

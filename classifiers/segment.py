@@ -168,6 +168,15 @@ FURNITURE = re.compile(
     r"|\b(?:Tags?|TAGS?|Topik|TOPIK|Kata [Kk]unci)\s*:\s*" + TAG_ITEM + r"(?:,\s*" + TAG_ITEM + r"){1,15}"
     r"(?=\s*$|\s+(?:©|Copyright|[A-Z]))")
 
+#: A flattened page's footer from its tag key or its latest-news header to the end of the line, with no sentence
+#: ending in it: "... (eml/agl) Tag: kapal mati mesin Larantuka Terkini <headline> <headline>". The footer's parts
+#: are glued with no separators, so no pattern for one of them can tell where it ends; the end of the line can. The
+#: tag key may follow a name with no stop ("Editor: Nama Tags banjir ..."); "Topik" and "Terkini" must open a
+#: sentence, and a body sentence that opens on them ends with a full stop, which the tail may not hold.
+FOOTER_TAIL = re.compile(
+    r"(?:(?<=\s)(?:Tags?|TAGS?|Tagar|TAGAR)\s*:?|(?:(?<=[.!?”\"\])])|(?<=[.!?”\"\])]\s)|^)(?:(?:Topik|TOPIK)\s*:?"
+    r"|(?:Berita |BERITA )?(?:Terkini|TERKINI|Terpopuler|TERPOPULER)(?=\s+[A-Z\"“])))\s+(?:[^.!?\n]|[.!?](?=\S))+$")
+
 #: What only an editor's note to the reader says: who is not responsible, what the article is not, that prices may
 #: change, that copying is forbidden. A plain sentence of a flattened paragraph that says it is a cue candidate
 #: (judged at the piece threshold, not the stricter sentence one); the model still decides.
@@ -203,7 +212,7 @@ LONE_FURNITURE = re.compile(
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, SOCIAL_EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION,
-    PAGING, VIDEO_PROMPT, STAFF, FURNITURE, WIDGET)
+    PAGING, VIDEO_PROMPT, STAFF, FURNITURE, FOOTER_TAIL, WIDGET)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(

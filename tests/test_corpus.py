@@ -92,3 +92,17 @@ def test_a_moved_cue_line_sometimes_loses_its_headline():
     assert all(f.endswith("Harga Cabai Naik Lagi di Pasar Induk") for f in forms if f not in bare)
     # a bare cue has no headline to lose
     assert {_cue_variant("Baca Juga", rng).lower().rstrip(" :") for _ in range(20)} == {"baca juga"}
+
+
+def test_a_piece_made_of_several_junk_spans_is_junk_and_a_sentence_with_a_small_span_is_body():
+    """A flat footer glued into one sentence is many small spans: each is under half of the piece, all together
+    cover it, and it must train as junk, with the label that covers most of it."""
+    from classifiers.dataset import piece_label
+    from classifiers.segment import Piece
+
+    footer = [Span(0, 20, "boilerplate"), Span(21, 28, "boilerplate"), Span(29, 60, "boilerplate"),
+              Span(61, 70, "related")]
+    assert piece_label(Piece(0, 70), footer) == "boilerplate"
+    assert piece_label(Piece(0, 70), [Span(0, 20, "boilerplate"), Span(50, 60, "promo")]) == BODY
+    assert piece_label(Piece(12, 40), [Span(0, 25, "caption"), Span(25, 40, "byline")]) == "byline"
+    assert piece_label(Piece(5, 9), []) == BODY

@@ -35,20 +35,24 @@ def test_a_short_heading_between_paragraphs_is_guarded_and_a_headline_or_a_marke
 
 
 def test_list_runs_under_the_corpus_list_intros_hold_only_body():
-    """The list guard keeps what it covers: in our corpus, every line in a run of list-item-shaped lines under a
-    body line announcing a list is body (a run ends at the first line of another shape)."""
-    from classifiers.guards import list_intro, list_item, list_run, titled_list_intro
+    """The list guard keeps what it covers: in our corpus, every line in a run of list-item-shaped lines, or of lines
+    opening on one shared key, under a body line announcing a list is body (a run ends at the first line of another
+    shape)."""
+    from classifiers.guards import keyed_run, list_intro, list_item, list_run, titled_list_intro
 
     covered = []
-    titled = 0
+    titled = keyed = 0
     for items, labels in corpus_lines():
         for k, it in enumerate(items):
             if labels[k] != "body" or not list_intro(it.text):
                 continue
-            for j in range(k + 1, list_run(items, k + 1, titled=titled_list_intro(it.text))):
+            shaped = list_run(items, k + 1, titled=titled_list_intro(it.text))
+            for j in range(k + 1, max(shaped, keyed_run(items, k + 1))):
                 covered.append((items[j].text, labels[j]))
-                titled += not list_item(items[j])
-    assert len(covered) > 300 and titled > 30  # the guard has real lists to cover, some with Title Case items
+                titled += j < shaped and not list_item(items[j])
+                keyed += j >= shaped
+    # the guard has real lists to cover, some with Title Case items, some whose keyed items end on a full stop
+    assert len(covered) > 300 and titled > 30 and keyed > 30
     assert [row for row in covered if row[1] != "body"] == []
 
 
@@ -73,6 +77,18 @@ def test_list_items_and_intros_by_shape():
     assert not list_item(item("HASIL HITUNG CEPAT PILKADA KOTA 2024"), titled=True)
     assert titled_list_intro("Berikut urutan acara dari hari pertama hingga malam penutupan:")
     assert not titled_list_intro("Resep lainnya:") and not titled_list_intro("Artikel terkait:")
+
+
+def test_a_keyed_run_shares_one_key_that_is_no_furniture_key():
+    from classifiers.guards import keyed_run
+
+    rounds = prepare(["Ringkasan per ronde:", "Ronde 1: Tuan rumah unggul lewat dua takedown.",
+                      "Ronde 2: Penantang unggul, menjatuhkan lawan di akhir ronde.", "Skor akhir 48-47."]).items
+    assert keyed_run(rounds, 1) == 3 and keyed_run(rounds, 2) == 2  # one item alone is no run
+    staff = prepare(["Tim liputan:", "Editor: Rina", "Editor: Sari", "Foto: Dok. Humas", "Foto: Dok. Warga"]).items
+    assert keyed_run(staff, 1) == 1 and keyed_run(staff, 3) == 3
+    mixed = prepare(["Hasilnya:", "Juara I: Tim Mejobo.", "Ronde 2: Seri."]).items
+    assert keyed_run(mixed, 1) == 1
 
 
 def test_short_heading_lines_in_the_corpus_are_mostly_body_and_rarely_links():
