@@ -97,13 +97,19 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+#: A site's name after the headline, as a page's <title> or a scraper's copy of it carries it: "... - Kompas.com",
+#: "... | Tribunnews.com", "... – detikNews.id". Only a name with a domain is taken off: a headline may itself hold a
+#: dash before plain words ("Persib - Persija Imbang").
+SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[\w.-]*\w\.(?:com|co\.id|id|net|org|tv)\s*$", re.IGNORECASE)
+
+
 def extract_title(lines: list[str], labels: list[str], given: str | None = None) -> str | None:
-    """The caller's title if given, else the first line labelled title."""
+    """The caller's title if given, else the first line labelled title, without a site's name after it."""
     if given and given.strip():
         return " ".join(given.split())
     for line, label in zip(lines, labels):
         if label == TITLE:
-            return line.strip()
+            return SITE_SUFFIX.sub("", line.strip()) or line.strip()
     return None
 
 

@@ -305,7 +305,9 @@ def _sentence_case_end(line: str, start: int, tokens: list[tuple[int, int, str]]
     if stop and (len(head) <= MAX_HEADLINE_WORDS or stop.start() < head[-1][0]):
         return _trim(line, start, stop.start() + 1)
     for k in range(3, len(head)):
-        before, word = tokens[k - 1][2], tokens[k][2]
+        # a capital behind an opening quote mark counts: the article resumes with a quotation ('... kopi arabika
+        # petani "Dulu warga ...')
+        before, word = tokens[k - 1][2], tokens[k][2].lstrip("\"“‘'(")
         if (word[:1].isupper() and not word.isupper() and before[:1].islower()
                 and before not in HEADLINE_LOWER and not before.endswith(",")):
             return _trim(line, start, tokens[k][0])
@@ -377,7 +379,8 @@ def scan(line: str) -> tuple[list[Piece], bool]:
 
     A whole-line match is no candidate (the line model decides the line), but it is a fact worth telling that
     model: a line that a pattern written for glued junk covers end to end ("Artikel ini sudah tayang di ... dengan
-    judul "..."") is junk in any house style, whatever words the training corpus happened to use.
+    judul "..."") is junk in any house style, whatever words the training corpus happened to use. A match that leaves
+    only dashes or brackets around it ("- Advertisement -") is a whole-line match too (`_covers`).
     """
     found: list[Piece] = []
     for cue in (RELATED_CUE, RELATED_BARE):
@@ -395,15 +398,20 @@ def scan(line: str) -> tuple[list[Piece], bool]:
             if m.end() > m.start():
                 found.append(Piece(m.start(), _trim(line, m.start(), m.end())))
     merged = _longest_first(found)
-    stripped = line.strip()
-    whole = any(line[p.start:p.end].strip() == stripped for p in merged) or bool(LONE_FURNITURE.match(stripped))
+    whole = any(_covers(line, p) for p in merged) or bool(LONE_FURNITURE.match(line.strip()))
     if len(line) > FLAT_LINE_CHARS:
         spans = sentences(line)
         merged = _with_sentences(line, spans, _with_leads(line, spans, _unquoted(line, merged, spans)))
     else:
         merged = _unquoted(line, merged, [Piece(0, len(line))])
     # a candidate that is the whole line is the line itself: the line model decides it
-    return [p for p in merged if line[p.start:p.end].strip() != stripped], whole
+    return [p for p in merged if not _covers(line, p)], whole
+
+
+def _covers(line: str, piece: Piece) -> bool:
+    """The piece holds every letter and digit of the line: it is the whole line, give or take the dashes, stars or
+    brackets a page draws around a marker ("- Advertisement -", "*** ADVERTISEMENT ***")."""
+    return not any(ch.isalnum() for ch in line[:piece.start]) and not any(ch.isalnum() for ch in line[piece.end:])
 
 
 def sentences(line: str) -> list[Piece]:

@@ -7,6 +7,7 @@ from classifiers.metadata import (
     extract_published,
     extract_sources,
     extract_tags,
+    extract_title,
     parse_date,
 )
 
@@ -79,3 +80,14 @@ def test_published_prefers_date_lines():
 def test_tags_after_a_bare_tags_line():
     lines = ["Tags", "banjir", "depok", "Terkini"]
     assert extract_tags(lines, ["boilerplate"] * 4) == ["banjir", "depok"]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Jalan Rusak Jatiasih Mulai Diperbaiki - Kabarkota.com", "Jalan Rusak Jatiasih Mulai Diperbaiki"),
+    ("Jalan Rusak Jatiasih Mulai Diperbaiki | WartaBekasi.co.id", "Jalan Rusak Jatiasih Mulai Diperbaiki"),
+    ("Persib - Persija Imbang di Bandung", "Persib - Persija Imbang di Bandung"),
+    ("Warga Kota - Sebuah Catatan", "Warga Kota - Sebuah Catatan"),
+])
+def test_a_title_loses_a_site_name_after_it_and_keeps_its_own_dashes(line, title):
+    assert extract_title(["Pengantar", line, "Isi berita."], ["boilerplate", "title", "body"]) == title
+    assert extract_title([line], ["title"], given="  Judul   dari CMS ") == "Judul dari CMS"

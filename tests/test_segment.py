@@ -386,3 +386,35 @@ def test_a_sentence_opening_on_an_office_after_a_sponsor_marker_is_no_ad_headlin
     line = ("Warga memungut sampah. Konten Bersponsor Kepala Dinas Lingkungan Hidup Bantul, Hermawan Saputro, "
             "mengapresiasi inisiatif para anak muda itu.")
     assert pieces(line) == ["Konten Bersponsor"]
+
+
+@pytest.mark.parametrize("line", ["- Advertisement -", "*** ADVERTISEMENT ***", "[ Advertisement ]",
+                                  "-- SCROLL TO CONTINUE WITH CONTENT --"])
+def test_a_marker_drawn_around_with_dashes_or_stars_is_a_whole_line_match(line):
+    from classifiers.segment import scan
+
+    assert scan(line) == ([], True)
+
+
+def test_a_marker_inside_running_text_is_a_piece_and_no_whole_line_match():
+    from classifiers.segment import scan
+
+    line = "Harga cabai naik lagi. ADVERTISEMENT Pedagang mengeluh sepi pembeli."
+    pieces, whole = scan(line)
+    assert [p.text(line) for p in pieces] == ["ADVERTISEMENT"] and not whole
+
+
+def test_a_sentence_case_headline_ends_where_a_quotation_resumes_the_article():
+    line = ("Baca juga: Karang taruna di Temanggung bikin lapak daring untuk kopi petani \"Dulu warga harus izin "
+            "setengah hari hanya untuk ambil surat pengantar ke kantor desa. Sekarang cukup dari ponsel,\" kata Wahyu.")
+    assert line[:headline_end(line, 11)].endswith("untuk kopi petani")
+
+
+def test_a_flattened_footer_runs_from_its_tag_key_to_the_line_end_and_a_body_sentence_on_topik_does_not():
+    from classifiers.segment import FOOTER_TAIL
+
+    footer = ("Kapal ditarik ke pelabuhan. (eml/agl) Tag: kapal mati mesin Larantuka Basarnas Terkini Jalan Trans "
+              "Flores Ambles, Truk Dialihkan Harga Beras di Pasar Inpres Naik Rp 1.000 per Kilogram")
+    assert FOOTER_TAIL.search(footer).group().startswith("Tag: kapal mati mesin")
+    assert FOOTER_TAIL.search("Petugas bekerja. Topik itu dibahas dalam rapat dewan pekan lalu.") is None
+    assert FOOTER_TAIL.search("Korban selamat. Terkini, tim SAR masih menyisir sungai") is None
