@@ -144,10 +144,7 @@ class Cleaner:
         results = []
         pos = 0
         for p, opts in zip(prepared, per_article):
-            line_d = _continuations_of_junk(p.items, decisions[pos:pos + len(p.items)], opts)
-            line_d = _lists_under_intros(p.items, _questions_before_invitations(p.items, line_d, opts), opts)
-            line_d = _rows_of_kept_runs(p.items, _subheadings_over_paragraphs(p.items, line_d))
-            line_d = _questions_and_answers(p.items, _link_runs(p.items, line_d))
+            line_d = _revised(p.items, decisions[pos:pos + len(p.items)], opts)
             pos += len(p.items)
             piece_d = decisions[pos:pos + len(p.pieces)]
             pos += len(p.pieces)
@@ -271,6 +268,18 @@ def _transform(step: Any, X: Any) -> Any:
     if isinstance(step, FunctionTransformer):
         return step.func(X)
     return step.transform(X)
+
+
+def _revised(items: list[LineItem], decisions: list[Decision], options: Options) -> list[Decision]:
+    """The model's line decisions after the cleaner's rules, one step per rule in the order they run (each rule's
+    docstring says what it mends and why; a later rule sees the earlier ones' decisions)."""
+    decisions = _continuations_of_junk(items, decisions, options)
+    decisions = _questions_before_invitations(items, decisions, options)
+    decisions = _lists_under_intros(items, decisions, options)
+    decisions = _subheadings_over_paragraphs(items, decisions)
+    decisions = _rows_of_kept_runs(items, decisions)
+    decisions = _link_runs(items, decisions)
+    return _questions_and_answers(items, decisions)
 
 
 def _continuations_of_junk(items: list[LineItem], decisions: list[Decision], options: Options) -> list[Decision]:
