@@ -22,7 +22,9 @@ RELATED_BARE = re.compile(
     r"\s*:?\s*")
 RELATED_BRACKETED = re.compile(r"\((?i:baca|lihat|simak)(?:\s+(?i:juga))?\s*:[^()\n]{3,200}\)")
 #: Ad markers that scrapers leave in running text.
-AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Sponsored|SPONSORED)\b")
+AD_MARKER = re.compile(r"\b(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Sponsored|SPONSORED)\b"
+                       # a marker drawn around with dashes or stars: "*** Iklan ***", "— IKLAN —"
+                       r"|[-*=~—–]{1,3}\s*(?:Iklan|IKLAN)\s*[-*=~—–]{1,3}")
 #: Markers of paid content in Indonesian and English, as publishers print them over an ad's headline.
 SPONSOR_MARKS = (r"Konten Bersponsor|KONTEN BERSPONSOR|Artikel Bersponsor|Konten Sponsor|Advertorial|ADVERTORIAL"
                  r"|Sponsored Content|Paid Content|Konten Berbayar|Promosi|PROMOSI|Sponsored|SPONSORED")
@@ -40,12 +42,15 @@ SHORT_FURNITURE = re.compile(
 PROMOTED = re.compile(r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS + r")\s*:?\s+(?=[A-Z])")
 #: Embed placeholders: [Gambas:Video 20detik], [Video], [Foto: ...].
 EMBED = re.compile(r"\[(?:Gambas|Video|Foto|Baca|Embed)\b[^\]\n]{0,80}\]"
-                   r"|\[(?i:embed)\][^\[\]\s]{1,200}\[/(?i:embed)\]")  # [embed]https://...[/embed]
+                   r"|\[(?i:embed)\][^\[\]\s]{1,200}\[/(?i:embed)\]"  # [embed]https://...[/embed]
+                   r"|\((?:Embed|EMBED)\b[^()\n]{0,60}\)")  # (Embed YouTube)
 #: What a social-media embed leaves when its script does not run: "View this post on Instagram", "A post shared by
-#: Nama (@akun)", "pic.twitter.com/...", a tweet's signature "— Nama (@akun) June 11, 2025".
+#: Nama (@akun)", "pic.twitter.com/...", a tweet's signature "— Nama (@akun) June 11, 2025", a TikTok sound credit.
 SOCIAL_EMBED = re.compile(
     r"View this post on Instagram|A post shared by [^()\n]{1,60}\(@[\w.]+\)|pic\.twitter\.com/\w+"
-    r"|—\s*[^()\n—]{1,60}\(@\w+\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}")
+    r"|—\s*[^()\n—]{1,60}\(@\w+\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}"
+    # a TikTok embed's sound credit: "♬ suara asli - Nama Akun"
+    r"|♬ [^\n♬-]{1,40}-\s*[\w.@]+(?:\s+[A-Z][\w.]*+(?!\s+[a-z])){0,4}")
 #: Reporter initials closing a paragraph: (den/yp), (*), (fid), (mcr8/jpnn), [ded], (Ant/Fik), (Z-2), (ABD),
 #: (Kontributor Bandung, Nama): right after a sentence's end, at the end of a line or before a new sentence. A
 #: bracketed ordinary word ("(Ethiopia)", "(persen)") or a date ("Kamis (13/2/2025)") is not one.
@@ -73,6 +78,9 @@ NOT_OPENER = r"(?!" + "|".join(sorted(SENTENCE_OPENERS)) + r")\b"
 CREDIT = re.compile(
     r"\((?:[A-Za-z]+\.(?:com|co\.id|id|net)|ANTARA(?: FOTO)?|Foto|Dok\.?)\s*/[^()\n]{1,60}\)(?=\s*$|\s+[A-Z“\"])"
     r"|\((?:Foto|Photo|FOTO)\s*:[^()\n]{1,80}\)"
+    # a picture credited to no one in particular, before the next sentence: "Foto: Istimewa Warga ..."
+    r"|\b(?:Foto|Photo|FOTO|Sumber [Ff]oto|Kredit [Ff]oto)\s*:\s*(?:Istimewa|ISTIMEWA|Ist\.|Net|Internet|Freepik"
+    r"|Shutterstock|Unsplash|Pixabay|Pexels|iStock(?:photo)?|Getty Images)(?=\s+[A-Z“\"(])"
     r"|\b(?:Foto|Photo|FOTO|Sumber [Ff]oto|Kredit [Ff]oto)\s*:\s*[\w@][\w.@-]*(?:\s+[A-Z][\w.@-]*){0,3}"
     r"(?:/[\w.@-]+(?:\s+" + NOT_OPENER + r"[A-Z][\w.@-]*+(?!\s+[a-z])){0,2}"
     r"|(?=\s*$))"
@@ -80,11 +88,14 @@ CREDIT = re.compile(
     + r"[A-Z][\w.-]*+(?!\s+[a-z])){0,3}(?=\s*$|\s+[A-Z“\"(])"
     r"|\((?:Dok|Dokumentasi|Sumber [Ff]oto|Sumber [Gg]ambar)\.?\s*:?\s*[^()\n]{1,60}\)"
     r"|\[(?:Dok|Dokumentasi)\.?\s*[^\[\]\n]{1,60}\]")
-#: An account or a link with no full stop after it, then the article's next sentence ("... di TikTok
-#: @wartakota.id Pengamat telekomunikasi memperkirakan ..."): a call to action ends with the account.
-HANDLE_THEN_SENTENCE = r"(?:@[\w.]*\w|https?://\S*[\w/])(?=\s+[A-Z][a-z]+\s+[a-z])"
+#: An account, a link or a closing bracket with no full stop after it, then the article's next sentence ("... di
+#: TikTok @wartakota.id Pengamat telekomunikasi memperkirakan ...", "Tonton videonya: (Embed YouTube) Salah seorang
+#: warga ..."): a call to action ends there.
+HANDLE_THEN_SENTENCE = r"(?:@[\w.]*\w|https?://\S*[\w/]|\))(?=\s+[A-Z][a-z]+\s+[a-z])"
 #: A call to action sentence: a verb of following or joining, then a channel.
 CALL_TO_ACTION = re.compile(
+    # a link cue with its colon ("Baca Juga: <headline>") is `RELATED_CUE`'s, even when "aplikasi" follows it
+    r"(?!(?i:baca|lihat|simak|tonton|cek)\s*(?i:juga|pula)\s*[:：\-–])"
     r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
     r"|Jangan lupa|Jangan lewatkan|Saksikan|Tonton)\b(?:[^.!?\n]|[.!?](?=\S)){0,200}?"
     r"(?:Google News|WhatsApp|Whatsapp|WA Channel|Telegram|Instagram|TikTok|YouTube|Youtube|aplikasi|Channel)"
@@ -122,9 +133,9 @@ PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*(?:dari|/)\s*\d+|(?:\
                     r"|(?:[«‹]\s*)?\b(?:Sebelumnya|Prev)\s+(?:\d+\s+){1,10}(?:Selanjutnya|Berikutnya|Next)\b(?:\s*[»›])?"
                     r"|\b[Bb]ersambung ke (?:halaman|hal\.)\s*\d+\b"
                     r"|(?<![\w,] )\b(?:\d{1,2}\s+){2,10}(?:Selanjutnya|Berikutnya)\b"
-                    r"|\b[Ll]anjut(?:kan)?(?: membaca| baca)? ke halaman (?:berikutnya|selanjutnya|\d+)\b")
+                    r"|\b[Ll]anjut(?:kan)?(?: membaca| baca)?(?: ke)? halaman (?:berikutnya|selanjutnya|\d+)\b")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
-VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo\b[^\n]{0,160}?(?::|$)")
+VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo(?:nya)?\b[^\n]{0,160}?(?::|$)")
 #: Page widgets that scrapers glue into the text: read counters and reading time ("Dibaca 1.476 kali", "⏱ 5 menit
 #: membaca"), text-size buttons ("Ukuran teks: A- A A+"), a row of share buttons ("WhatsApp Facebook Twitter
 #: Telegram") and a breadcrumb trail ("Beranda › Kesehatan › Vaksinasi", "Home / Market / IPO").
@@ -208,7 +219,8 @@ LONE_FURNITURE = re.compile(
     r"Terpopuler|TERPOPULER|Populer|Bagikan(?: [Aa]rtikel(?: [Ii]ni)?)?|BAGIKAN|Share(?: this article)?|SHARE|"
     r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$"
     r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$"  # a page counter, "1 / 2"
-    r"|^\s*(?:https?://|www\.|t\.me/|wa\.me/|bit\.ly/)\S+\s*$")  # a link standing alone
+    r"|^\s*(?:https?://|www\.|t\.me/|wa\.me/|bit\.ly/)\S+\s*$"  # a link standing alone
+    r"|^\s*@[\w.]*\w\s*$")  # an account standing alone: what a social embed leaves of its author
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, SOCIAL_EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION,

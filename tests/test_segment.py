@@ -418,3 +418,39 @@ def test_a_flattened_footer_runs_from_its_tag_key_to_the_line_end_and_a_body_sen
     assert FOOTER_TAIL.search(footer).group().startswith("Tag: kapal mati mesin")
     assert FOOTER_TAIL.search("Petugas bekerja. Topik itu dibahas dalam rapat dewan pekan lalu.") is None
     assert FOOTER_TAIL.search("Korban selamat. Terkini, tim SAR masih menyisir sungai") is None
+
+
+@pytest.mark.parametrize(("line", "piece"), [
+    ("Harga naik. *** Iklan *** Pedagang mengeluh sepi pembeli.", "*** Iklan ***"),
+    ("Videonya ramai. ♬ suara asli - Pawang Reptil SDA Warga lalu berdatangan.", "♬ suara asli - Pawang Reptil SDA"),
+    ("Pasar kembali ramai sore itu. Lanjut baca halaman 2", "Lanjut baca halaman 2"),
+])
+def test_decorated_markers_sound_credits_and_paging_are_pieces(line, piece):
+    assert [p.text(line) for p in find_candidates(line)] == [piece]
+
+
+@pytest.mark.parametrize("line", ["@dawet.mbokyah", "*** Iklan ***", "♬ suara asli - Dawet Mbok Yah"])
+def test_an_embeds_leftovers_standing_alone_are_whole_line_matches(line):
+    from classifiers.segment import scan
+
+    assert scan(line) == ([], True)
+
+
+def test_an_account_named_in_a_sentence_and_a_lowercase_iklan_are_no_pieces():
+    assert find_candidates("Ia menulis keluhan itu di akun @budi.santoso kemarin sore.") == []
+    assert find_candidates("Harga —iklan— baris di koran naik tahun ini.") == []
+
+
+def test_a_call_to_action_ends_at_a_bracket_before_the_next_sentence_and_no_link_cue_opens_one():
+    video = ("Tonton videonya di bawah ini: (Embed YouTube) Salah seorang warga, Ester, mengaku baru pertama kali "
+             "ikut simulasi.")
+    assert [p.text(video) for p in find_candidates(video)] == ["Tonton videonya di bawah ini: (Embed YouTube)"]
+    linked = ("Kuota manual tetap ada. Baca Juga: Puskesmas Dolopo buka layanan malam khusus ibu hamil Warga cukup "
+              "mengunduh SiAntre di toko aplikasi, lalu masuk dengan NIK.")
+    assert "Baca Juga: Puskesmas Dolopo buka layanan malam khusus ibu hamil" in [
+        p.text(linked) for p in find_candidates(linked)]
+
+
+def test_a_credit_to_no_one_in_particular_ends_before_the_next_sentence():
+    line = "Warga menanam pisang di jalan berlubang. Foto: Istimewa Aksi itu direkam warga dan diunggah ke Instagram."
+    assert "Foto: Istimewa" in [p.text(line) for p in find_candidates(line)]
