@@ -15,8 +15,10 @@ from classifiers.features import (
     CLOSERS,
     CREDIT_TAIL,
     CUE_START,
+    DATE_LIKE,
     FURNITURE_KEY,
     ON_TOPIC,
+    TIME_LIKE,
     LineItem,
     alpha_words,
     colon_key,
@@ -57,10 +59,12 @@ def short_heading(it: LineItem) -> bool:
     Linked headlines run longer: in our corpus, lines of this shape are body four times in five and links under one
     time in a hundred (`tests/test_guards.py` checks both). The rest are markers (`Konten Bersponsor`), dates and
     names the model is mostly sure of, so the cleaner asks of them the certainty it asks of an on-topic sub-heading.
-    A line keyed by a furniture word (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and is not
-    guarded.
+    A line keyed by a furniture word (`Kategori: ...`, `Halaman: 1 2 ...`) is page furniture by its key, and a date
+    with its time (`Senin, 9 Juni 2025 19:16 WIB`) is a page's timestamp: neither is guarded.
     """
     if it.patterned or it.in_tail or it.above_dateline or not inner_heading(it):
+        return False
+    if DATE_LIKE.search(it.text) and TIME_LIKE.search(it.text):
         return False
     return len(alpha_words(it.text)) <= SHORT_HEADING_WORDS and not colon_key(it.text)[0]
 
@@ -163,7 +167,7 @@ def list_item(it: LineItem, *, titled: bool = False) -> bool:
     """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
     question or exclamation, not Title Case beyond `LIST_NAME_WORDS` words (a linked or ad headline is) unless
     `titled` (under an intro the model kept, `titled_list_intro`: an event list's "Pentas Tari Topeng Kelana di
-    Taman Budaya"; never an all-capitals line, which is a widget's heading), no
+    Taman Budaya"), never in capitals throughout (a widget's heading: "DATA PASAR KPNS"), no
     invitation, junk pattern or opening cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at
     all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ..."). A run of such
     lines reads like a tag list, which is why the model takes them for furniture."""
@@ -173,8 +177,8 @@ def list_item(it: LineItem, *, titled: bool = False) -> bool:
             or not t[0].isalnum() or t[-1] in ".?!:" or furniture_opening(t) or IMPERATIVE.match(t)):
         return False
     key, other_key = colon_key(t)
-    return not key and ((titled and not t.isupper()) or bool(other_key) or len(words) <= LIST_NAME_WORDS
-                        or not heading_shaped(t))
+    return not key and not t.isupper() and (titled or bool(other_key) or len(words) <= LIST_NAME_WORDS
+                                            or not heading_shaped(t))
 
 
 def list_run(items: list[LineItem], start: int, *, titled: bool) -> int:
