@@ -146,7 +146,7 @@ class Cleaner:
         for p, opts in zip(prepared, per_article):
             line_d = _revised(p.items, decisions[pos:pos + len(p.items)], opts)
             pos += len(p.items)
-            piece_d = decisions[pos:pos + len(p.pieces)]
+            piece_d = _plain_captions(p.pieces, decisions[pos:pos + len(p.pieces)], opts)
             pos += len(p.pieces)
             results.append(self._assemble(p, line_d, piece_d, opts))
         took = (time.perf_counter() - started) * 1000.0 / max(len(prepared), 1)
@@ -239,6 +239,19 @@ def _piece_threshold(it: LineItem, options: Options) -> float:
     if _articles_own(it.text) or (not it.cue and SAYS.search(it.text)):
         return NEVER
     return options.piece_threshold if it.cue else options.sentence_threshold
+
+
+def _plain_captions(pieces: list[tuple[int, int, int, LineItem]], decisions: list[Decision],
+                    options: Options) -> list[Decision]:
+    """A plain sentence of a flat paragraph that the model takes for a photo caption leaves only at
+    `heading_threshold`: with no credit or marker to go by, a picture's description ("Petugas memapah korban ke
+    ambulans.") and the reporter's own account of a scene read the same. On the held-out folds the sentences cut
+    between 0.8 and 0.9 held about three caption characters to each body character; losing the reader's sentence is
+    the worse error, so the cleaner gives up the three to keep the one (flat junk characters cut 87.6% -> 86.4%, body
+    characters lost 0.47% -> 0.33%)."""
+    return [Decision(BODY, d.score, False)
+            if d.remove and d.label == CAPTION and not row[3].cue and d.score < options.heading_threshold else d
+            for row, d in zip(pieces, decisions)]
 
 
 #: A saying verb in its reporting form: a plain sentence of a flat paragraph with one ("Manajer Komunikasi PayNusa,

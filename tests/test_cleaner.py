@@ -342,6 +342,25 @@ def test_plain_sentences_of_a_flat_paragraph_need_the_sentence_threshold(cleaner
 
 
 
+def test_a_plain_sentence_taken_for_a_caption_needs_the_heading_threshold():
+    from classifiers.cleaner import Decision, _plain_captions
+    from classifiers.features import prepare
+
+    line = ("Banjir merendam ratusan rumah di Cipayung sejak Selasa malam dan warga mulai mengungsi ke masjid. "
+            "Petugas memapah warga lanjut usia menuju perahu karet di ujung gang yang tergenang. Foto: Dok. BPBD "
+            "Ketinggian air mencapai satu meter di beberapa titik hingga Rabu pagi, kata petugas di lapangan. "
+            "Dinas Sosial membuka dapur umum di halaman kantor kecamatan sejak Rabu siang.")
+    pieces = prepare([line]).pieces
+    plain = next(k for k, row in enumerate(pieces) if not row[3].cue)
+    cue = next(k for k, row in enumerate(pieces) if row[3].cue)
+    unsure = [Decision("caption", 0.85, True)] * len(pieces)
+    out = _plain_captions(pieces, unsure, Options())
+    assert not out[plain].remove and out[cue].remove  # a credit found by a pattern keeps the piece threshold
+    sure = [Decision("caption", 0.95, True)] * len(pieces)
+    assert _plain_captions(pieces, sure, Options()) == sure
+    promo = [Decision("promo", 0.85, True)] * len(pieces)
+    assert _plain_captions(pieces, promo, Options()) == promo
+
 def test_a_sub_heading_the_next_paragraph_takes_up_stays_whatever_the_model_says():
     from classifiers.cleaner import Decision, _subheadings_over_paragraphs
     from classifiers.features import build_items
