@@ -167,7 +167,7 @@ def list_item(it: LineItem, *, titled: bool = False) -> bool:
     """A short line shaped like an item of a list whose bullet the scraper dropped: a few words, no final stop,
     question or exclamation, not Title Case beyond `LIST_NAME_WORDS` words (a linked or ad headline is) unless
     `titled` (under an intro the model kept, `titled_list_intro`: an event list's "Pentas Tari Topeng Kelana di
-    Taman Budaya"), never in capitals throughout (a widget's heading: "DATA PASAR KPNS"), no
+    Taman Budaya"), never several words in capitals (a widget's heading: "DATA PASAR KPNS"), no
     invitation, junk pattern or opening cue or furniture word (`Advertorial`, `Baca juga ...`), and keyed, if at
     all, by a word that is not a furniture key ("Pendaftaran: 2-30 Juni 2025", not "Editor: ..."). A run of such
     lines reads like a tag list, which is why the model takes them for furniture."""
@@ -177,8 +177,9 @@ def list_item(it: LineItem, *, titled: bool = False) -> bool:
             or not t[0].isalnum() or t[-1] in ".?!:" or furniture_opening(t) or IMPERATIVE.match(t)):
         return False
     key, other_key = colon_key(t)
-    return not key and not t.isupper() and (titled or bool(other_key) or len(words) <= LIST_NAME_WORDS
-                                            or not heading_shaped(t))
+    heading = t.isupper() and len(words) > 1  # an acronym alone ("NPWP") may be an item
+    return not key and not heading and (titled or bool(other_key) or len(words) <= LIST_NAME_WORDS
+                                        or not heading_shaped(t))
 
 
 def list_run(items: list[LineItem], start: int, *, titled: bool) -> int:

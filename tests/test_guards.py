@@ -323,3 +323,10 @@ def test_a_line_a_junk_pattern_matches_whole_is_junk_in_the_corpus():
     `Rekomendasi Analis untuk Rabu`)."""
     labels = [gold[k] for items, gold in corpus_lines() for k, it in enumerate(items) if it.patterned]
     assert len(labels) > 2000 and labels.count("body") <= len(labels) / 1000
+
+
+def test_a_widget_heading_in_capitals_is_no_list_item_and_an_acronym_alone_is():
+    from classifiers.guards import list_item
+
+    items = prepare(["Dokumen yang perlu dibawa:", "NPWP", "DATA PASAR KPNS", "Fotokopi KTP"]).items
+    assert [list_item(it) for it in items[1:]] == [True, False, True]
