@@ -217,7 +217,8 @@ FLAT_LINE_CHARS = 300
 LONE_FURNITURE = re.compile(
     r"^\W*(?:(?:[Bb]aca|[Ll]ihat|[Ss]imak|[Yy]uk [Bb]aca)?\s*[Ss]elengkapnya|SELENGKAPNYA|Terkini|TERKINI|Terbaru|"
     r"Terpopuler|TERPOPULER|Populer|Bagikan(?: [Aa]rtikel(?: [Ii]ni)?)?|BAGIKAN|Share(?: this article)?|SHARE|"
-    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$|^\s*(?:[-–—*=_~•·]\s*){2,}$"
+    r"Tags?|TAGS?|Topik|TOPIK|Komentar|KOMENTAR|Lihat [Kk]omentar|Berita [Pp]ilihan)\W*$"
+    r"|^\s*(?:[-–—―─━═*=_~•·]\s*){2,}$"  # a separator: a row of dashes, bars or stars
     r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$"  # a page counter, "1 / 2"
     r"|^\s*(?:https?://|www\.|t\.me/|wa\.me/|bit\.ly/)\S+\s*$"  # a link standing alone
     r"|^\s*@[\w.]*\w\s*$")  # an account standing alone: what a social embed leaves of its author

@@ -234,7 +234,7 @@ def test_scan_tells_a_line_that_one_junk_pattern_matches_whole():
 def test_lone_furniture_words_are_patterned_only_on_a_line_of_their_own():
     from classifiers.segment import scan
 
-    for line in ("Selengkapnya", "Baca selengkapnya", "Terkini", "Bagikan", "Share", "* * *", "---"):
+    for line in ("Selengkapnya", "Baca selengkapnya", "Terkini", "Bagikan", "Share", "* * *", "---", "――――――", "═════"):
         assert scan(line) == ([], True), line
     line = "Harga cabai naik lagi. Terkini Pedagang mengeluh sepi pembeli sejak pekan lalu."
     assert scan(line) == ([], False)
