@@ -122,10 +122,14 @@ ATTRIBUTION = re.compile(r"[,.]\s*[\"”]?\s*(?:kata|ujar|tutur|ungkap|jelas|imb
                          r"[.!?]?[\"”]?\s*$", re.IGNORECASE)
 #: The longest sentence taken to be a caption or a reader's question in front of a credit or a call to action.
 MAX_LEAD_CHARS = 220
-#: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"".
+#: Syndication note: "Artikel ini telah tayang di X dengan judul "Y"", or a print edition's "Telah terbit di harian
+#: cetak ...".
 SYNDICATION = re.compile(
     r"Artikel ini (?:telah |sudah )?(?:tayang|terbit|dimuat|diterbitkan|naik(?: tayang)?)\b[^\n]*?"
-    r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))")
+    r"(?:dengan judul\s*[\"“][^\"”\n]*[\"”]\.?|(?=$))"
+    # a print edition's note opening a sentence: "Telah terbit di harian cetak Analisa edisi Selasa, ..."
+    r"|(?:(?<=[.!?”\"]\s)|^)(?:Telah|Sudah) (?:terbit|tayang|dimuat) di (?:harian|koran|surat kabar|majalah|edisi)"
+    r"[^.!?\n]{0,120}[.!?]?")
 #: Paging furniture: "Halaman 1 2 3 Selanjutnya".
 PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*(?:dari|/)\s*\d+|(?:\d+\s*){1,10}"
                     r"(?:Selanjutnya|Berikutnya|Show All|Lihat Semua|Tampilkan Semua)?(?:\s*[»›])?)(?=\s|$)"
@@ -173,7 +177,8 @@ FURNITURE = re.compile(
     r"|(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^.\n]{0,90}?"
     r"(?:\d{4}(?:\s*[-–]\s*\d{4})?,?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
     + ROLE_WORDS + r")\b)[A-Z][\w.]*){0,6})"
-    r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman selanjutnya|Bagikan(?: Artikel)?\s*:?|Salin tautan|Terpopuler)(?=\s|$)"
+    r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman (?:selanjutnya|berikutnya)|Bagikan(?: Artikel)?\s*:?|Salin tautan"
+    r"|Terpopuler)(?=\s|$)"
     r"|\bDisclaimer\s*:(?:[^.!?\n]|[.!?](?=\S)){0,300}[.!?]"
     r"|\bTags?\s*:?(?:\s+[A-Z][\w-]*){1,12}(?:\s+Terkini)?(?=\s*$)"
     r"|\b(?:Tags?|TAGS?|Topik|TOPIK|Kata [Kk]unci)\s*:\s*" + TAG_ITEM + r"(?:,\s*" + TAG_ITEM + r"){1,15}"

@@ -454,3 +454,15 @@ def test_a_call_to_action_ends_at_a_bracket_before_the_next_sentence_and_no_link
 def test_a_credit_to_no_one_in_particular_ends_before_the_next_sentence():
     line = "Warga menanam pisang di jalan berlubang. Foto: Istimewa Aksi itu direkam warga dan diunggah ke Instagram."
     assert "Foto: Istimewa" in [p.text(line) for p in find_candidates(line)]
+
+
+@pytest.mark.parametrize("line", ["Baca halaman berikutnya",
+                                  "Telah terbit di harian cetak Harian Kita edisi Selasa, 13 Mei 2025, halaman 1."])
+def test_paging_and_a_print_editions_note_are_whole_line_matches(line):
+    from classifiers.segment import scan
+
+    assert scan(line) == ([], True)
+
+
+def test_a_book_that_has_been_published_is_no_print_editions_note():
+    assert find_candidates("Buku kumpulan puisinya telah terbit di Yogyakarta dua tahun lalu.") == []
