@@ -32,9 +32,9 @@ SPONSOR_MARKS = (r"Konten Bersponsor|KONTEN BERSPONSOR|Artikel Bersponsor|Konten
 #: Iklan Kuasa hukum ..."): only at a sentence boundary and before a capital, since "iklan" is also an ordinary word.
 SHORT_FURNITURE = re.compile(
     r"(?:(?<=[.!?”\"\]])|(?<=[.!?”\"\]]\s)|^)(?:" + SPONSOR_MARKS + r"|Iklan|IKLAN|Konten Iklan|Dengarkan artikel ini"
-    r"|Ringkasan Berita\s*:?|Lanjutkan [Mm]embaca|Scroll untuk melanjutkan(?: membaca)?"
+    r"|Ringkasan Berita\s*:?|Lanjutkan [Mm]embaca(?: di bawah ini)?|Scroll untuk melanjutkan(?: membaca)?"
     r"|SCROLL UNTUK MELANJUTKAN(?: MEMBACA)?|Scroll to continue(?: with content)?|SCROLL TO RESUME CONTENT"
-    r"|[Gg]ulir (?:ke bawah )?untuk (?:melanjutkan|membaca)(?: membaca)?|Loading\.{3}|Memuat\.{3}"
+    r"|[Gg]ulir (?:ke bawah )?untuk (?:melanjutkan|membaca|lanjut)(?: membaca)?|Loading\.{3}|Memuat\.{3}"
     r"|Tulis [Kk]omentar(?: Anda)?"
     r"|Jangan [Ll]ewatkan [Vv]ideo [Tt]erbaru\s*:?|-{3,}|_{3,}|={3,})(?=\s+[A-Z“\"\[(]|\s*$)")
 #: The markers among those that stand before a promoted headline ("Promosi Kredit Usaha Rakyat Bantu ...": the
@@ -177,7 +177,8 @@ FURNITURE = re.compile(
     r"|(?:Copyright|COPYRIGHT|©|Hak [Cc]ipta)[^.\n]{0,90}?"
     r"(?:\d{4}(?:\s*[-–]\s*\d{4})?,?(?:\s+(?!(?:Bagikan|Tags?|Terkini|Terpopuler|Halaman|"
     + ROLE_WORDS + r")\b)[A-Z][\w.]*){0,6})"
-    r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman (?:selanjutnya|berikutnya)|Bagikan(?: Artikel)?\s*:?|Salin tautan"
+    r"|\b(?:Halaman [Ss]elanjutnya|Baca halaman (?:selanjutnya|berikutnya)"
+    r"|Bagikan(?: Artikel| [Aa]rtikel ini| [Rr]esep ini| [Bb]erita ini)?\s*:?|Salin tautan"
     r"|Terpopuler)(?=\s|$)"
     r"|\bDisclaimer\s*:(?:[^.!?\n]|[.!?](?=\S)){0,300}[.!?]"
     r"|\bTags?\s*:?(?:\s+[A-Z][\w-]*){1,12}(?:\s+Terkini)?(?=\s*$)"

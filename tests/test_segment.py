@@ -466,3 +466,10 @@ def test_paging_and_a_print_editions_note_are_whole_line_matches(line):
 
 def test_a_book_that_has_been_published_is_no_print_editions_note():
     assert find_candidates("Buku kumpulan puisinya telah terbit di Yogyakarta dua tahun lalu.") == []
+
+
+@pytest.mark.parametrize("piece", ["Lanjutkan membaca di bawah ini", "Gulir untuk lanjut membaca",
+                                   "Bagikan resep ini:"])
+def test_more_wordings_of_scroll_prompts_and_share_rows_are_pieces(piece):
+    line = "Harga cabai naik lagi di pasar induk. " + piece + " Pedagang mengeluh sepi pembeli sejak pekan lalu."
+    assert piece in [p.text(line) for p in find_candidates(line)]
