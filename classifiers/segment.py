@@ -138,6 +138,12 @@ PAGING = re.compile(r"\b(?:Halaman|Pages?)\s*:?\s*(?:\d+\s*(?:dari|/)\s*\d+|(?:\
                     r"|\b[Bb]ersambung ke (?:halaman|hal\.)\s*\d+\b"
                     r"|(?<![\w,] )\b(?:\d{1,2}\s+){2,10}(?:Selanjutnya|Berikutnya)\b"
                     r"|\b[Ll]anjut(?:kan)?(?: membaca| baca)?(?: ke)? halaman (?:berikutnya|selanjutnya|\d+)\b")
+#: A pointer to the rest of the story elsewhere, opening a sentence: "Hitung cepat selengkapnya di
+#: hitungsuara.id/pilkada", "- Baca selengkapnya di edisi cetak Koran Kita, Selasa (11/3/2025).", "Tonton berita
+#: selengkapnya di Kota TV". It ends with its link, or at its full stop or the line's end.
+ELSEWHERE = re.compile(
+    r"(?:(?<=[.!?”\"]\s)|^)(?:-\s*)?[A-Z]\w*(?: \w+){0,2} selengkapnya di (?!bawah\b)"
+    r"(?:(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?=\s|$)|[^.!?\n]{2,80}?(?:[.!?](?=\s|$)|$))")
 #: Video prompts: "Simak Video "...":", "Saksikan video berikut ini:".
 VIDEO_PROMPT = re.compile(r"(?:Simak|Saksikan|Tonton)\s+(?:juga\s+)?[Vv]ideo(?:nya)?\b[^\n]{0,160}?(?::|$)")
 #: Page widgets that scrapers glue into the text: read counters and reading time ("Dibaca 1.476 kali", "⏱ 5 menit
@@ -231,7 +237,7 @@ LONE_FURNITURE = re.compile(
 
 CANDIDATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     RELATED_BRACKETED, AD_MARKER, SHORT_FURNITURE, EMBED, SOCIAL_EMBED, INITIALS, CREDIT, CALL_TO_ACTION, SYNDICATION,
-    PAGING, VIDEO_PROMPT, STAFF, FURNITURE, FOOTER_TAIL, WIDGET)
+    PAGING, VIDEO_PROMPT, ELSEWHERE, STAFF, FURNITURE, FOOTER_TAIL, WIDGET)
 
 #: Lowercase words that may stand inside a Title Case Indonesian headline.
 HEADLINE_LOWER = frozenset(

@@ -473,3 +473,19 @@ def test_a_book_that_has_been_published_is_no_print_editions_note():
 def test_more_wordings_of_scroll_prompts_and_share_rows_are_pieces(piece):
     line = "Harga cabai naik lagi di pasar induk. " + piece + " Pedagang mengeluh sepi pembeli sejak pekan lalu."
     assert piece in [p.text(line) for p in find_candidates(line)]
+
+
+@pytest.mark.parametrize(("line", "piece"), [
+    ("Pasar tutup sepekan. - Baca selengkapnya di edisi cetak Koran Kita, Sabtu (19/7/2025). Warga kecewa.",
+     "- Baca selengkapnya di edisi cetak Koran Kita, Sabtu (19/7/2025)."),
+    ("Suara masuk 87 persen. Hitung cepat selengkapnya di hitungsuara.id/pilkada Dengan hasil itu calon unggul.",
+     "Hitung cepat selengkapnya di hitungsuara.id/pilkada"),
+])
+def test_a_pointer_to_the_rest_of_the_story_elsewhere_is_a_piece(line, piece):
+    assert piece in [p.text(line) for p in find_candidates(line)]
+
+
+def test_the_rest_told_below_is_no_pointer_elsewhere():
+    from classifiers.segment import ELSEWHERE
+
+    assert ELSEWHERE.search("Rincian lengkapnya ada di bawah. Simak selengkapnya di bawah ini:") is None
