@@ -93,11 +93,14 @@ CREDIT = re.compile(
 #: warga ..."): a call to action ends there.
 HANDLE_THEN_SENTENCE = r"(?:@[\w.]*\w|https?://\S*[\w/]|\))(?=\s+[A-Z][a-z]+\s+[a-z])"
 #: A call to action sentence: a verb of following or joining, then a channel.
+#: After a verb that also opens a link cue: the cue's "juga" and colon ("Baca Juga: <headline>" is `RELATED_CUE`'s,
+#: even when "aplikasi" follows it). Checked after the verb, not before the pattern, so that every alternative of
+#: `CALL_TO_ACTION` still opens on a letter and the regex engine can skip ahead to where a verb may start.
+NOT_LINK_CUE = r"(?!\s*(?i:juga|pula)\s*[:：\-–])"
 CALL_TO_ACTION = re.compile(
-    # a link cue with its colon ("Baca Juga: <headline>") is `RELATED_CUE`'s, even when "aplikasi" follows it
-    r"(?!(?i:baca|lihat|simak|tonton|cek)\s*(?i:juga|pula)\s*[:：\-–])"
-    r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek|Klik|Download|Unduh|Simak|Pilih|Update|Baca"
-    r"|Jangan lupa|Jangan lewatkan|Saksikan|Tonton)\b(?:[^.!?\n]|[.!?](?=\S)){0,200}?"
+    r"(?:Ikuti|IKUTI|Follow|Dapatkan|Gabung|Bergabung|Bergabunglah|Yuk|Cek" + NOT_LINK_CUE + r"|Klik|Download|Unduh"
+    r"|Simak" + NOT_LINK_CUE + r"|Pilih|Update|Baca" + NOT_LINK_CUE + r"|Jangan lupa|Jangan lewatkan|Saksikan"
+    r"|Tonton" + NOT_LINK_CUE + r")\b(?:[^.!?\n]|[.!?](?=\S)){0,200}?"
     r"(?:Google News|WhatsApp|Whatsapp|WA Channel|Telegram|Instagram|TikTok|YouTube|Youtube|aplikasi|Channel)"
     r"(?:(?!" + HANDLE_THEN_SENTENCE + r")(?:[^.!?\n]|[.!?](?=\S))){0,160}"
     r"(?:" + HANDLE_THEN_SENTENCE + r"|[.!?]+(?=\s|$)|$)")
