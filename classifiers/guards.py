@@ -216,8 +216,10 @@ def keyed_run(items: list[LineItem], start: int) -> int:
     final stop: a round-by-round summary or a judge's scorecard under an intro is the article's own list, while a
     bare list item (`list_item`) may not end on a full stop."""
     key = _item_key(items[start]) if start < len(items) else None
-    run = start
-    while key is not None and run < len(items) and _item_key(items[run]) == key:
+    if key is None:
+        return start
+    run = start + 1
+    while run < len(items) and _item_key(items[run]) == key:
         run += 1
     return run if run - start >= 2 else start
 
